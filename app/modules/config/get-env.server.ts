@@ -1,0 +1,14 @@
+import { loadEnv, type Env } from "./load-env.server";
+
+let cached: Env | undefined;
+
+/** The validated environment, loaded on first use and kept for the process's life. */
+export function getEnv(): Env {
+  cached ??= loadEnv();
+  return cached;
+}
+
+/** Tests and the demo set variables before the app starts; this lets them reload. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}

@@ -1,0 +1,34 @@
+import { getDb } from "~/db.server";
+
+export interface ShopOverview {
+  shop: string;
+  installedAt: string | null;
+  webhooksLast24h: { topic: string; received: number; processed: number }[];
+  outbox: { owed: number; oldestOwedAt: string | null };
+}
+
+/** What the overview shows one shop about its own installation and intake. */
+export async function getShopOverview(shopId: string): Promise<ShopOverview> {
+  const db = getDb();
+  const since = new Date(Date.now() - 24 * 3_600_000);
+  const [shop, received, processed, owed, oldestOwed] = await Promise.all([
+    db.shop.findUnique({ where: { id: shopId }, select: { installedAt: true } }),
+    db.webhookDelivery.groupBy({ by: ["topic"], where: { shopId, receivedAt: { gte: since } }, _count: { _all: true } }),
+    db.webhookDelivery.groupBy({
+      by: ["topic"],
+      where: { shopId, receivedAt: { gte: since }, processedAt: { not: null } },
+      _count: { _all: true },
+    }),
+    db.outboxMessage.count({ where: { shopId, relayedAt: null } }),
+    db.outboxMessage.findFirst({ where: { shopId, relayedAt: null }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
+  ]);
+  const processedByTopic = new Map(processed.map((row) => [row.topic, row._count._all]));
+  return {
+    shop: shopId,
+    installedAt: shop?.installedAt.toISOString() ?? null,
+    webhooksLast24h: received
+      .map((row) => ({ topic: row.topic, received: row._count._all, processed: processedByTopic.get(row.topic) ?? 0 }))
+      .sort((a, b) => a.topic.localeCompare(b.topic)),
+    outbox: { owed, oldestOwedAt: oldestOwed?.createdAt.toISOString() ?? null },
+  };
+}

@@ -1,0 +1,19 @@
+import { disconnectDb } from "~/db.server";
+import { closeJobProducer } from "~/modules/queue/get-job-producer.server";
+
+import { startWorkers, type RunningWorkers, type WorkerOptions } from "./start-workers.server";
+
+let running: RunningWorkers | undefined;
+
+/** Single-process mode (demo, small installs): the web server runs the workers too. */
+export async function startBackgroundWorkers(options?: WorkerOptions): Promise<void> {
+  running ??= await startWorkers(options);
+}
+
+/** Graceful shutdown: finish running jobs, then release Redis and the database. */
+export async function stopAppServices(): Promise<void> {
+  await running?.close();
+  running = undefined;
+  await closeJobProducer();
+  await disconnectDb();
+}

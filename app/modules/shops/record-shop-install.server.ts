@@ -1,0 +1,11 @@
+import { getDb } from "~/db.server";
+
+/** Called after Shopify hands Candor a token for the shop: the shop is (again) installed. */
+export async function recordShopInstall(shopId: string): Promise<void> {
+  const now = new Date();
+  await getDb().shop.upsert({
+    where: { id: shopId },
+    create: { id: shopId, installedAt: now },
+    update: { installedAt: now, uninstalledAt: null },
+  });
+}

@@ -1,0 +1,106 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { Badge, BlockStack, Card, DataTable, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+
+import { getShopOverview } from "~/modules/overview/get-shop-overview.server";
+import { authenticate } from "~/shopify.server";
+
+export const meta: MetaFunction = () => [{ title: "Candor — Overview" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { session } = await authenticate.admin(request);
+  return getShopOverview(session.shop);
+}
+
+const TOPIC_LABELS: Record<string, string> = {
+  APP_UNINSTALLED: "App uninstalled",
+  APP_SCOPES_UPDATE: "Access scopes updated",
+  ORDERS_FULFILLED: "Order fulfilled",
+  ORDERS_CANCELLED: "Order cancelled",
+  FULFILLMENTS_CREATE: "Fulfillment created",
+  FULFILLMENTS_UPDATE: "Fulfillment updated",
+  FULFILLMENT_EVENTS_CREATE: "Delivery status event",
+  REFUNDS_CREATE: "Refund created",
+  CUSTOMERS_EMAIL_MARKETING_CONSENT_UPDATE: "Email consent changed",
+  CUSTOMERS_DATA_REQUEST: "Customer data request",
+  CUSTOMERS_REDACT: "Customer erasure request",
+  SHOP_REDACT: "Shop data erasure",
+};
+
+function formatDate(iso: string | null): string {
+  return iso ? new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC" : "—";
+}
+
+export default function Overview() {
+  const overview = useLoaderData<typeof loader>();
+  const totalReceived = overview.webhooksLast24h.reduce((sum, row) => sum + row.received, 0);
+  return (
+    <Page title="Overview" subtitle={overview.shop}>
+      <Layout>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <InlineStack align="space-between">
+                <Text as="h2" variant="headingMd">
+                  Store events received (last 24 hours)
+                </Text>
+                <Badge tone={totalReceived > 0 ? "success" : undefined}>{`${totalReceived} received`}</Badge>
+              </InlineStack>
+              <Text as="p" tone="subdued">
+                Candor keeps only order, product and customer identifiers from each event, plus keyed fingerprints
+                used to find or erase a customer&apos;s records. Names, email addresses, phone numbers, addresses and
+                amounts are discarded on arrival.
+              </Text>
+              {overview.webhooksLast24h.length === 0 ? (
+                <Text as="p">No store events yet. Fulfilled orders will appear here as they arrive.</Text>
+              ) : (
+                <DataTable
+                  columnContentTypes={["text", "numeric", "numeric"]}
+                  headings={["Event", "Received", "Processed"]}
+                  rows={overview.webhooksLast24h.map((row) => [
+                    TOPIC_LABELS[row.topic] ?? row.topic,
+                    row.received,
+                    row.processed,
+                  ])}
+                />
+              )}
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section variant="oneThird">
+          <BlockStack gap="400">
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingMd">
+                  Installation
+                </Text>
+                <Text as="p">Installed {formatDate(overview.installedAt)}</Text>
+              </BlockStack>
+            </Card>
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingMd">
+                  Background processing
+                </Text>
+                {overview.outbox.owed === 0 ? (
+                  <InlineStack gap="200">
+                    <Badge tone="success">Up to date</Badge>
+                    <Text as="span">Every accepted event has been queued.</Text>
+                  </InlineStack>
+                ) : (
+                  <BlockStack gap="100">
+                    <Badge tone="warning">{`${overview.outbox.owed} waiting`}</Badge>
+                    <Text as="p">
+                      Events accepted since {formatDate(overview.outbox.oldestOwedAt)} are stored safely and will be
+                      processed as soon as the queue is reachable again.
+                    </Text>
+                  </BlockStack>
+                )}
+              </BlockStack>
+            </Card>
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

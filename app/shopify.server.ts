@@ -1,0 +1,135 @@
+/**
+ * The only door to the Shopify SDK. Routes and modules import what they need from here,
+ * never from @shopify/* directly, so configuration (API version, session storage, the
+ * local fake Shopify used by the demo and tests) is decided in one place.
+ */
+import "@shopify/shopify-app-remix/adapters/node";
+
+import { shopifyApi } from "@shopify/shopify-api";
+import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
+import {
+  ApiVersion,
+  AppDistribution,
+  LogSeverity,
+  shopifyApp,
+} from "@shopify/shopify-app-remix/server";
+
+import { getDb } from "~/db.server";
+import { getEnv } from "~/modules/config/get-env.server";
+import { getLogger } from "~/modules/observability/logger.server";
+import { EncryptedSessionStorage } from "~/modules/sessions/encrypted-session-storage.server";
+import { recordShopInstall } from "~/modules/shops/record-shop-install.server";
+
+export const SHOPIFY_API_VERSION = ApiVersion.October26;
+
+type ShopifyApp = ReturnType<typeof createShopifyApp>;
+
+let app: ShopifyApp | undefined;
+
+/**
+ * Demo and tests only (the environment refuses it in production): every request the SDK
+ * would send to https://{shop}/… goes to the local fake Shopify instead.
+ */
+function routeShopifyCallsTo(fakeOrigin: string): void {
+  const realFetch = globalThis.fetch;
+  setAbstractFetchFunc((input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    if (url.hostname.endsWith(".myshopify.com")) {
+      const rewritten = new URL(`/shops/${url.hostname}${url.pathname}${url.search}`, fakeOrigin);
+      return realFetch(rewritten, init);
+    }
+    return realFetch(input, init);
+  });
+}
+
+function createShopifyApp() {
+  const env = getEnv();
+  if (env.SHOPIFY_FAKE_ORIGIN) routeShopifyCallsTo(env.SHOPIFY_FAKE_ORIGIN);
+  const logger = getLogger().child({ component: "shopify" });
+
+  return shopifyApp({
+    apiKey: env.SHOPIFY_API_KEY,
+    apiSecretKey: env.SHOPIFY_API_SECRET,
+    apiVersion: SHOPIFY_API_VERSION,
+    scopes: env.SCOPES,
+    appUrl: env.SHOPIFY_APP_URL,
+    authPathPrefix: "/auth",
+    distribution: AppDistribution.AppStore,
+    // Offline tokens only: Candor acts for the shop, and staff identity comes from the
+    // session token's `sub`, so no staff name or email is ever stored.
+    useOnlineTokens: false,
+    sessionStorage: new EncryptedSessionStorage(getDb, () => getEnv().ENCRYPTION_KEYS),
+    future: { unstable_newEmbeddedAuthStrategy: true },
+    logger: {
+      level: env.LOG_LEVEL === "debug" || env.LOG_LEVEL === "trace" ? LogSeverity.Debug : LogSeverity.Info,
+      httpRequests: false,
+      timestamps: false,
+      log: (severity, message) => {
+        const level = severity <= LogSeverity.Error ? "error" : severity === LogSeverity.Warning ? "warn" : severity === LogSeverity.Debug ? "debug" : "info";
+        logger[level]({ sdk: true }, message);
+      },
+    },
+    hooks: {
+      afterAuth: async ({ session }) => {
+        await recordShopInstall(session.shop);
+      },
+    },
+  });
+}
+
+export function getShopify(): ShopifyApp {
+  app ??= createShopifyApp();
+  return app;
+}
+
+export const authenticate = {
+  admin: (request: Request) => getShopify().authenticate.admin(request),
+};
+
+export function addDocumentResponseHeaders(request: Request, headers: Headers): void {
+  getShopify().addDocumentResponseHeaders(request, headers);
+}
+
+export function getSessionStorage() {
+  return getShopify().sessionStorage;
+}
+
+type ShopifyApi = ReturnType<typeof createShopifyApi>;
+let api: ShopifyApi | undefined;
+
+/**
+ * The plain API library, for checks that need no session: webhook HMACs and shop domains.
+ * (The Remix package keeps its own instance private.)
+ */
+function createShopifyApi() {
+  const env = getEnv();
+  return shopifyApi({
+    apiKey: env.SHOPIFY_API_KEY,
+    apiSecretKey: env.SHOPIFY_API_SECRET,
+    apiVersion: SHOPIFY_API_VERSION,
+    scopes: env.SCOPES,
+    hostName: new URL(env.SHOPIFY_APP_URL).host,
+    hostScheme: new URL(env.SHOPIFY_APP_URL).protocol === "http:" ? "http" : "https",
+    isEmbeddedApp: true,
+    logger: { level: LogSeverity.Error, log: (_severity, message) => getLogger().error({ sdk: true }, message) },
+  });
+}
+
+function getShopifyApi(): ShopifyApi {
+  api ??= createShopifyApi();
+  return api;
+}
+
+/** HMAC and header check of a webhook, without loading any session (fast path). */
+export function validateWebhookSignature(rawBody: string, request: Request) {
+  return getShopifyApi().webhooks.validate({ rawBody, rawRequest: request });
+}
+
+/** Admin GraphQL client for background work, from the shop's stored offline session. */
+export function unauthenticatedAdmin(shop: string) {
+  return getShopify().unauthenticated.admin(shop);
+}
+
+export function sanitizeShopDomain(shop: string): string | null {
+  return getShopifyApi().utils.sanitizeShop(shop) ?? null;
+}

@@ -1,0 +1,100 @@
+import { randomUUID } from "node:crypto";
+import type { Server } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+
+import { createLogger } from "../app/modules/observability/create-logger.server";
+import { loadEnvOrExit } from "./load-env-or-exit";
+
+interface AppEntryModule {
+  startBackgroundWorkers(): Promise<void>;
+  stopAppServices(): Promise<void>;
+}
+
+const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/**
+ * The web process: Express serving the Remix app. With RUN_WORKERS_IN_WEB (or the
+ * `withWorkers` option) it also runs the queue workers — single-process mode.
+ */
+export async function startWebServer(options: { withWorkers?: boolean } = {}): Promise<{ server: Server; stop(): Promise<void> }> {
+  const env = loadEnvOrExit("web");
+  const logger = createLogger({ level: env.LOG_LEVEL, base: { process: "web" } });
+  const isDevServer = process.env.CANDOR_VITE_DEV === "true";
+
+  const viteDevServer = isDevServer
+    ? await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }))
+    : undefined;
+  const loadBuild = async (): Promise<ServerBuild> =>
+    viteDevServer
+      ? ((await viteDevServer.ssrLoadModule("virtual:remix/server-build")) as ServerBuild)
+      : ((await import(path.join(rootDir, "build/server/index.js"))) as ServerBuild);
+  const entryModule = async () => (await loadBuild()).entry.module as unknown as AppEntryModule;
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", true);
+  app.use((req, res, next) => {
+    const incoming = req.get("x-request-id");
+    const requestId = incoming && /^[\w.-]{8,80}$/.test(incoming) ? incoming : randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader("X-Request-Id", requestId);
+    next();
+  });
+  // Webhook bodies are read raw by the route (the HMAC covers the exact bytes).
+  app.use(compression({ filter: (req, res) => !req.path.startsWith("/webhooks") && compression.filter(req, res) }));
+  if (viteDevServer) {
+    app.use(viteDevServer.middlewares);
+  } else {
+    app.use("/assets", express.static(path.join(rootDir, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(path.join(rootDir, "build/client"), { maxAge: "1h" }));
+  }
+  app.get("/healthz", (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.all(
+    "*",
+    createRequestHandler({
+      build: viteDevServer ? loadBuild : await loadBuild(),
+      getLoadContext: (_req, res) => ({ requestId: res.locals.requestId as string }),
+    }),
+  );
+
+  const runWorkers = options.withWorkers ?? env.RUN_WORKERS_IN_WEB;
+  if (runWorkers) await (await entryModule()).startBackgroundWorkers();
+
+  const server = await new Promise<Server>((resolve) => {
+    const listening = app.listen(env.PORT, () => resolve(listening));
+  });
+  server.keepAliveTimeout = 65_000;
+  logger.info({ port: env.PORT, workers: runWorkers }, "web server listening");
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      logger.info("shutting down");
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await (await entryModule()).stopAppServices();
+      await viteDevServer?.close();
+    })();
+    return stopping;
+  };
+  return { server, stop };
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  const { stop } = await startWebServer();
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      const forceExit = setTimeout(() => process.exit(1), 25_000);
+      forceExit.unref();
+      void stop().then(() => process.exit(0));
+    });
+  }
+}
