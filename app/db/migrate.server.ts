@@ -14,10 +14,11 @@
  *   changed since is refused (line-ending differences alone are tolerated, as Prisma does);
  * - a recorded migration that started but never finished blocks everything until resolved;
  * - a database with tables but no `_prisma_migrations` is refused rather than guessed at;
- * - one migrator at a time: PostgreSQL advisory lock 72707369 (the key Prisma uses, so our
- *   runner and the CLI also exclude each other), SQLite exclusive locking mode.
+ * - concurrent migrators apply each migration once: on PostgreSQL they queue on advisory
+ *   lock 72707369 (Prisma's key, so our runner and the CLI exclude each other too); on
+ *   SQLite each migration re-checks the history under the database write lock.
  * Unlike Prisma, each migration runs in one transaction together with its history row, so
- * a failing migration leaves neither half-applied schema nor a "failed" row to resolve.
+ * a failing migration leaves neither a half-applied schema nor a "failed" row to resolve.
  */
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
@@ -174,15 +175,22 @@ export function planMigrations(folders: MigrationFolder[], records: MigrationRec
 
 /** The few operations the runner needs from a database, one implementation per dialect. */
 interface MigrationTarget {
-  /** Blocks other migrators until `close()`. */
+  /**
+   * PostgreSQL: takes the migration advisory lock for the whole run. SQLite: only sets how
+   * long to wait for the write lock, which each transaction below takes.
+   */
   acquireLock(timeoutMs: number): Promise<void>;
+  /** Runs `work` in a write transaction; commits if it resolves, rolls back if it throws. */
+  inWriteTransaction<T>(work: () => Promise<T>): Promise<T>;
   hasMigrationsTable(): Promise<boolean>;
   /** Names of user tables, to refuse migrating a database whose history is unknown. */
   userTableNames(): Promise<string[]>;
   createMigrationsTable(): Promise<void>;
   listRecords(): Promise<MigrationRecord[]>;
-  /** Runs the script and inserts its finished history row atomically. */
-  applyAndRecord(folder: MigrationFolder): Promise<void>;
+  /** Runs a migration script (inside the current transaction). */
+  runScript(script: string): Promise<void>;
+  /** Writes the history row of a finished migration, with the values Prisma would write. */
+  recordFinished(folder: MigrationFolder, startedAt: Date, finishedAt: Date): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -199,7 +207,8 @@ export async function applyMigrations(options: ApplyMigrationsOptions): Promise<
   try {
     await target.acquireLock(options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS);
 
-    if (!(await target.hasMigrationsTable())) {
+    await target.inWriteTransaction(async () => {
+      if (await target.hasMigrationsTable()) return;
       const existingTables = await target.userTableNames();
       if (existingTables.length > 0) {
         throw new MigrationError(
@@ -210,8 +219,9 @@ export async function applyMigrations(options: ApplyMigrationsOptions): Promise<
         );
       }
       await target.createMigrationsTable();
-    }
+    });
 
+    // Validate the whole history before applying anything.
     const { pending, appliedButMissingLocally } = planMigrations(folders, await target.listRecords());
     if (appliedButMissingLocally.length > 0) {
       logger.warn(
@@ -222,17 +232,28 @@ export async function applyMigrations(options: ApplyMigrationsOptions): Promise<
 
     const applied: string[] = [];
     for (const folder of pending) {
-      logger.info(`Applying migration ${folder.name}`);
-      try {
-        await target.applyAndRecord(folder);
-      } catch (error) {
-        throw new MigrationError(
-          "apply-failed",
-          `Migration ${folder.name} failed and was rolled back: ${error instanceof Error ? error.message : String(error)}`,
-          { cause: error },
-        );
-      }
-      applied.push(folder.name);
+      const outcome = await target
+        .inWriteTransaction(async () => {
+          // Planned outside this transaction: on SQLite another migrator (no run-wide lock
+          // there, see openSqliteTarget) may have applied it since. Decide again, now that
+          // the write lock is held.
+          const recheck = planMigrations([folder], await target.listRecords());
+          if (recheck.pending.length === 0) return "applied-elsewhere" as const;
+          logger.info(`Applying migration ${folder.name}`);
+          const startedAt = new Date();
+          await target.runScript(folder.script);
+          await target.recordFinished(folder, startedAt, new Date());
+          return "applied" as const;
+        })
+        .catch((error: unknown) => {
+          if (error instanceof MigrationError) throw error;
+          throw new MigrationError(
+            "apply-failed",
+            `Migration ${folder.name} failed and was rolled back: ${error instanceof Error ? error.message : String(error)}`,
+            { cause: error },
+          );
+        });
+      if (outcome === "applied") applied.push(folder.name);
     }
     logger.info(
       applied.length === 0
@@ -252,32 +273,45 @@ function openSqliteTarget(databaseUrl: string): MigrationTarget {
   const filePath = sqliteFilePath(databaseUrl);
   mkdirSync(dirname(filePath), { recursive: true });
   const db = new Database(filePath);
+  // Migrations rebuild tables (SQLite cannot alter most constraints in place); with foreign
+  // keys enforced, dropping the old table would cascade deletes into child tables. SQLite's
+  // documented procedure: disable enforcement on this connection, change the schema in a
+  // transaction, check integrity before committing (runScript). The pragma is a no-op
+  // inside a transaction, so it is set here, once.
+  db.pragma("foreign_keys = OFF");
+  let lockTimeoutMs = 0;
 
   return {
     async acquireLock(timeoutMs) {
-      db.pragma(`busy_timeout = ${Math.max(0, Math.floor(timeoutMs))}`);
-      // In EXCLUSIVE locking mode SQLite keeps every lock it takes until the connection
-      // closes; the empty write transaction takes the write lock now, so a second migrator
-      // waits (up to busy_timeout) instead of interleaving with this one. This is the lock
-      // Prisma's schema engine takes on SQLite as well.
-      db.pragma("locking_mode = EXCLUSIVE");
+      lockTimeoutMs = Math.max(0, Math.floor(timeoutMs));
+      // No run-wide lock on SQLite: an exclusive lock (what Prisma's engine takes) would
+      // also wait for every idle connection of a running app to close. Instead each
+      // migration takes the write lock with BEGIN IMMEDIATE, which readers do not block,
+      // and re-checks the history under it (see applyMigrations).
+      db.pragma(`busy_timeout = ${lockTimeoutMs}`);
+    },
+
+    async inWriteTransaction(work) {
       try {
-        db.exec("BEGIN EXCLUSIVE; COMMIT;");
+        db.exec("BEGIN IMMEDIATE");
       } catch (error) {
         if (isSqliteBusy(error)) {
           throw new MigrationError(
             "lock-timeout",
-            `Another process kept the SQLite database locked for ${timeoutMs} ms; is a migration already running?`,
+            `Another connection kept the SQLite database locked for writing for ${lockTimeoutMs} ms; is a migration already running?`,
             { cause: error },
           );
         }
         throw error;
       }
-      // Migrations rebuild tables (SQLite cannot alter most constraints in place); with
-      // foreign keys enforced, dropping the old table would cascade deletes into child
-      // tables. SQLite's documented procedure: disable enforcement on this connection,
-      // change the schema in a transaction, then check integrity before committing.
-      db.pragma("foreign_keys = OFF");
+      try {
+        const result = await work();
+        db.exec("COMMIT");
+        return result;
+      } catch (error) {
+        if (db.inTransaction) db.exec("ROLLBACK");
+        throw error;
+      }
     },
 
     async hasMigrationsTable() {
@@ -295,7 +329,7 @@ function openSqliteTarget(databaseUrl: string): MigrationTarget {
     },
 
     async createMigrationsTable() {
-      // Prisma's definition for SQLite, verbatim in meaning (column names, types, defaults).
+      // Prisma's definition for SQLite (column names, types, defaults).
       db.exec(`CREATE TABLE "_prisma_migrations" (
     "id"                    TEXT PRIMARY KEY NOT NULL,
     "checksum"              TEXT NOT NULL,
@@ -313,12 +347,7 @@ function openSqliteTarget(databaseUrl: string): MigrationTarget {
         .prepare(
           `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at ASC`,
         )
-        .all() as Array<{
-        migration_name: string;
-        checksum: string;
-        finished_at: unknown;
-        rolled_back_at: unknown;
-      }>;
+        .all() as Array<{ migration_name: string; checksum: string; finished_at: unknown; rolled_back_at: unknown }>;
       return rows.map((row) => ({
         migrationName: row.migration_name,
         checksum: row.checksum,
@@ -327,22 +356,21 @@ function openSqliteTarget(databaseUrl: string): MigrationTarget {
       }));
     },
 
-    async applyAndRecord(folder) {
-      const startedAt = Date.now();
-      const migrate = db.transaction(() => {
-        db.exec(folder.script);
-        const violations = db.pragma("foreign_key_check") as unknown[];
-        if (violations.length > 0) {
-          throw new Error(`the migrated data breaks ${violations.length} foreign key reference(s)`);
-        }
-        // Prisma's SQLite engine stores these timestamps as Unix epoch milliseconds.
-        db.prepare(
-          `INSERT INTO "_prisma_migrations"
-             ("id", "checksum", "finished_at", "migration_name", "logs", "rolled_back_at", "started_at", "applied_steps_count")
-           VALUES (?, ?, ?, ?, NULL, NULL, ?, 1)`,
-        ).run(randomUUID(), folder.checksum, Date.now(), folder.name, startedAt);
-      });
-      migrate.exclusive();
+    async runScript(script) {
+      db.exec(script);
+      const violations = db.pragma("foreign_key_check") as unknown[];
+      if (violations.length > 0) {
+        throw new Error(`the migrated data breaks ${violations.length} foreign key reference(s)`);
+      }
+    },
+
+    async recordFinished(folder, startedAt, finishedAt) {
+      // Prisma's SQLite engine stores these timestamps as Unix epoch milliseconds.
+      db.prepare(
+        `INSERT INTO "_prisma_migrations"
+           ("id", "checksum", "finished_at", "migration_name", "logs", "rolled_back_at", "started_at", "applied_steps_count")
+         VALUES (?, ?, ?, ?, NULL, NULL, ?, 1)`,
+      ).run(randomUUID(), folder.checksum, finishedAt.getTime(), folder.name, startedAt.getTime());
     },
 
     async close() {
@@ -352,7 +380,11 @@ function openSqliteTarget(databaseUrl: string): MigrationTarget {
 }
 
 function isSqliteBusy(error: unknown): boolean {
-  return typeof error === "object" && error !== null && String((error as { code?: unknown }).code).startsWith("SQLITE_BUSY");
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    String((error as { code?: unknown }).code).startsWith("SQLITE_BUSY")
+  );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -366,8 +398,8 @@ async function openPostgresTarget(databaseUrl: string): Promise<MigrationTarget>
 
   return {
     async acquireLock(timeoutMs) {
-      // Poll with the non-blocking variant so a stuck migrator produces a clear error
-      // after timeoutMs instead of hanging deploys forever.
+      // Poll the non-blocking variant so that a stuck migrator produces a clear error after
+      // timeoutMs instead of hanging a deploy forever.
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const result = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [
@@ -380,10 +412,22 @@ async function openPostgresTarget(databaseUrl: string): Promise<MigrationTarget>
         if (Date.now() >= deadline) {
           throw new MigrationError(
             "lock-timeout",
-            `Another process held the migration lock (pg_advisory_lock ${PRISMA_MIGRATE_ADVISORY_LOCK_KEY}) for ${timeoutMs} ms; is a migration already running?`,
+            `Another process held the migration lock (advisory lock ${PRISMA_MIGRATE_ADVISORY_LOCK_KEY}) for ${timeoutMs} ms; is a migration already running?`,
           );
         }
-        await sleep(200);
+        await sleep(100);
+      }
+    },
+
+    async inWriteTransaction(work) {
+      await client.query("BEGIN");
+      try {
+        const result = await work();
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw error;
       }
     },
 
@@ -404,7 +448,7 @@ async function openPostgresTarget(databaseUrl: string): Promise<MigrationTarget>
     },
 
     async createMigrationsTable() {
-      // Prisma's definition for PostgreSQL, verbatim in meaning (column names, types, defaults).
+      // Prisma's definition for PostgreSQL (column names, types, defaults).
       await client.query(`CREATE TABLE _prisma_migrations (
     id                      VARCHAR(36) PRIMARY KEY NOT NULL,
     checksum                VARCHAR(64) NOT NULL,
@@ -432,31 +476,24 @@ async function openPostgresTarget(databaseUrl: string): Promise<MigrationTarget>
       }));
     },
 
-    async applyAndRecord(folder) {
-      const startedAt = new Date();
-      await client.query("BEGIN");
-      try {
-        // No parameters: node-postgres then uses the simple query protocol, which accepts
-        // a script of many statements, as Prisma sends it.
-        await client.query(folder.script);
-        await client.query(
-          `INSERT INTO _prisma_migrations
-             (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)
-           VALUES ($1, $2, $3, $4, NULL, NULL, $5, 1)`,
-          [randomUUID(), folder.checksum, new Date(), folder.name, startedAt],
-        );
-        await client.query("COMMIT");
-      } catch (error) {
-        await client.query("ROLLBACK").catch(() => {});
-        throw error;
-      }
+    async runScript(script) {
+      // Without parameters node-postgres uses the simple query protocol, which accepts a
+      // script of many statements, as Prisma sends it.
+      await client.query(script);
+    },
+
+    async recordFinished(folder, startedAt, finishedAt) {
+      await client.query(
+        `INSERT INTO _prisma_migrations
+           (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)
+         VALUES ($1, $2, $3, $4, NULL, NULL, $5, 1)`,
+        [randomUUID(), folder.checksum, finishedAt, folder.name, startedAt],
+      );
     },
 
     async close() {
       try {
-        if (locked) {
-          await client.query("SELECT pg_advisory_unlock($1)", [PRISMA_MIGRATE_ADVISORY_LOCK_KEY]);
-        }
+        if (locked) await client.query("SELECT pg_advisory_unlock($1)", [PRISMA_MIGRATE_ADVISORY_LOCK_KEY]);
       } finally {
         // Ending the session releases the lock even if the unlock above failed.
         await client.end();

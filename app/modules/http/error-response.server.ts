@@ -12,8 +12,9 @@ export function errorResponse(error: unknown, requestId?: string): Response {
     ? error
     : new AppError("internal", "Something went wrong on our side. Please try again.");
   if (!isAppError(error)) getLogger().error({ err: error, requestId }, "unhandled error");
-  return Response.json(
-    { error: { code: appError.code, message: appError.message } },
-    { status: appError.status, headers: requestId ? { "X-Request-Id": requestId } : undefined },
-  );
+  const headers = new Headers();
+  if (requestId) headers.set("X-Request-Id", requestId);
+  // The rest of an oversized body is never read, so the connection cannot be reused.
+  if (appError.status === 413) headers.set("Connection", "close");
+  return Response.json({ error: { code: appError.code, message: appError.message } }, { status: appError.status, headers });
 }
