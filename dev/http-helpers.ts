@@ -1,6 +1,6 @@
 /** Small node:http helpers shared by the dev servers (fake Shopify, mail catcher). */
-import type { AddressInfo } from "node:net";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import type { AddressInfo, Server as NetServer } from "node:net";
 
 export class BodyTooLargeError extends Error {}
 
@@ -37,7 +37,7 @@ export function sendHtml(response: ServerResponse, status: number, html: string)
   response.end(html);
 }
 
-export function listen(server: Server, port: number, host = "127.0.0.1"): Promise<number> {
+export function listen(server: NetServer, port: number, host = "127.0.0.1"): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => {

@@ -154,7 +154,8 @@ function flowTriggerReceive(
   const trigger: Omit<RecordedFlowTrigger, "receivedAt"> = {
     shop: context.shopDomain,
     handle: args.handle ?? null,
-    payload: args.payload ?? null,
+    // Inline JSON literals arrive as null-prototype objects; keep a plain copy.
+    payload: args.payload === undefined ? null : (JSON.parse(JSON.stringify(args.payload)) as unknown),
     body: args.body ?? null,
     accepted: userErrors.length === 0,
   };

@@ -9,10 +9,13 @@
  * PostgreSQL: each run creates uniquely named databases on TEST_POSTGRES_URL's server and
  * drops them afterwards.
  */
+import { execFile } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -38,13 +41,14 @@ import {
 } from "../../scripts/generate-prisma-schemas.ts";
 
 const models = parseModels(readFileSync(MODELS_PATH, "utf8"));
+const execFileAsync = promisify(execFile);
 
 // ---------------------------------------------------------------------------------------
 // Scratch databases
 
 interface ScratchDatabase {
   url: string;
-  /** Runs one statement outside Prisma; returns its rows. */
+  /** Runs one statement outside Prisma (placeholders $1, $2… in order); returns its rows. */
   query<Row = Record<string, unknown>>(sql: string, parameters?: unknown[]): Promise<Row[]>;
   describeSchema(): Promise<DatabaseShape>;
   drop(): Promise<void>;
@@ -62,6 +66,7 @@ const sqliteBackend: Backend = {
     // A directory that does not exist yet: the runner must create it.
     const file = join(directory, "nested", "candor.db");
     const withConnection = <T>(work: (db: Database.Database) => T): T => {
+      mkdirSync(dirname(file), { recursive: true });
       const db = new Database(file);
       try {
         return work(db);
@@ -73,7 +78,7 @@ const sqliteBackend: Backend = {
       url: `file:${file}`,
       query: async <Row>(sql: string, parameters: unknown[] = []) =>
         withConnection((db) => {
-          const statement = db.prepare(sql);
+          const statement = db.prepare(sql.replace(/\$\d+/g, "?"));
           return (statement.reader ? statement.all(...parameters) : (statement.run(...parameters), [])) as Row[];
         }),
       describeSchema: async () => withConnection(describeSqliteSchema),
@@ -423,6 +428,17 @@ interface ModelDelegate {
   findUniqueOrThrow(args: { where: Row }): Promise<Row>;
 }
 
+const repositoryRoot = fileURLToPath(new URL("../..", import.meta.url));
+
+/** `npm run db:migrate` as a separate process (SQLite locks are per process); resolves to its stdout. */
+async function runMigrateCli(databaseUrl: string): Promise<string> {
+  const { stdout } = await execFileAsync(process.execPath, ["--import", "tsx", "scripts/migrate.ts"], {
+    cwd: repositoryRoot,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
+  return stdout;
+}
+
 function delegateFor(db: Db, model: PrismaModel): ModelDelegate {
   const property = model.name.charAt(0).toLowerCase() + model.name.slice(1);
   const delegate = (db as unknown as Record<string, ModelDelegate | undefined>)[property];
@@ -586,6 +602,18 @@ describe.each([sqliteBackend, postgresBackend])("$dialect database", (backend) =
     }
   });
 
+  it.runIf(backend.dialect === "sqlite")(
+    "opens SQLite connections in WAL mode with durable commits, enforced foreign keys and a busy timeout",
+    async () => {
+      const pragma = async (name: string) =>
+        Object.values((await db.$queryRawUnsafe<Row[]>(`PRAGMA ${name}`))[0] ?? {}).map(String)[0];
+      expect(await pragma("journal_mode")).toBe("wal");
+      expect(await pragma("synchronous")).toBe("2"); // FULL
+      expect(await pragma("foreign_keys")).toBe("1");
+      expect(await pragma("busy_timeout")).toBe("5000");
+    },
+  );
+
   it("applies nothing the second time and keeps Prisma's history, one finished row per folder", async () => {
     expect(await applyMigrations({ databaseUrl: database.url })).toEqual({ applied: [] });
     const rows = await database.query<{
@@ -621,23 +649,16 @@ describe.each([sqliteBackend, postgresBackend])("$dialect database", (backend) =
   it("refuses to run, naming the migration, when an applied migration's checksum differs", async () => {
     const [first] = folders;
     const tampered = "0".repeat(64);
-    await database.query(`UPDATE "_prisma_migrations" SET checksum = $1 WHERE migration_name = $2`.replace(
-      /\$(\d)/g,
-      backend.dialect === "sqlite" ? "?" : "$$$1",
-    ), [tampered, first!.name]);
+    const recordChecksum = (checksum: string) =>
+      database.query(`UPDATE "_prisma_migrations" SET checksum = $1 WHERE migration_name = $2`, [checksum, first!.name]);
+    await recordChecksum(tampered);
     try {
       const attempt = applyMigrations({ databaseUrl: database.url });
       await expect(attempt).rejects.toBeInstanceOf(MigrationError);
       await expect(attempt).rejects.toMatchObject({ kind: "checksum-mismatch" });
       await expect(attempt).rejects.toThrow(new RegExp(`${first!.name} was modified after it was applied`));
     } finally {
-      await database.query(
-        `UPDATE "_prisma_migrations" SET checksum = $1 WHERE migration_name = $2`.replace(
-          /\$(\d)/g,
-          backend.dialect === "sqlite" ? "?" : "$$$1",
-        ),
-        [first!.checksum, first!.name],
-      );
+      await recordChecksum(first!.checksum);
     }
     expect(await applyMigrations({ databaseUrl: database.url })).toEqual({ applied: [] });
   });
@@ -673,14 +694,12 @@ describe.each([sqliteBackend, postgresBackend])("$dialect database", (backend) =
     }
   });
 
-  it("applies each migration once when two migrators start together", async () => {
+  it("applies each migration once when two migrator processes start together", async () => {
     const other = await backend.createScratchDatabase();
     try {
-      const results = await Promise.all([
-        applyMigrations({ databaseUrl: other.url }),
-        applyMigrations({ databaseUrl: other.url }),
-      ]);
-      expect(results.flatMap((result) => result.applied).sort()).toEqual(folders.map((folder) => folder.name));
+      const outputs = await Promise.all([runMigrateCli(other.url), runMigrateCli(other.url)]);
+      const applied = outputs.flatMap((output) => [...output.matchAll(/^Applying migration (\S+)$/gm)].map((m) => m[1]));
+      expect(applied.sort()).toEqual(folders.map((folder) => folder.name));
       const records = await other.query(`SELECT migration_name FROM "_prisma_migrations"`);
       expect(records).toHaveLength(folders.length);
     } finally {

@@ -19,7 +19,7 @@ describe("parseJsonKeepingBigIntegers", () => {
   });
 
   it("keeps the digits of Shopify's sample order exactly as written", () => {
-    const text = readFileSync(new URL("../../../../shared/fixtures/shopify-webhooks/orders/fulfilled.json", import.meta.url), "utf8");
+    const text = readFileSync(new URL("../../../tests/fixtures/shopify-webhooks/orders/fulfilled.json", import.meta.url), "utf8");
     const order = parseJsonKeepingBigIntegers(text) as { id: string };
     const writtenId = /"id": (\d+)/.exec(text)?.[1];
     expect(order.id).toBe(writtenId);
