@@ -38,7 +38,16 @@ export function providerSchemaPath(provider: DatabaseProvider): string {
 // migrated database compared with the models), so a new model is covered automatically.
 
 /** Scalar types with the same meaning on both providers. (No Json: SQLite stores it as text with other semantics.) */
-export const PORTABLE_SCALAR_TYPES = ["String", "Boolean", "Int", "BigInt", "Float", "Decimal", "DateTime", "Bytes"] as const;
+export const PORTABLE_SCALAR_TYPES = [
+  "String",
+  "Boolean",
+  "Int",
+  "BigInt",
+  "Float",
+  "Decimal",
+  "DateTime",
+  "Bytes",
+] as const;
 export type PortableScalarType = (typeof PORTABLE_SCALAR_TYPES)[number];
 
 export type ReferentialAction = "Cascade" | "Restrict" | "NoAction" | "SetNull" | "SetDefault";
@@ -151,7 +160,9 @@ export function parseModels(modelsSource: string): PrismaModel[] {
   }
   if (problems.length > 0) {
     throw new Error(
-      `prisma/models.prisma must only use what both SQLite and PostgreSQL support:\n${problems.map((p) => `- ${p}`).join("\n")}`,
+      `prisma/models.prisma must only use what both SQLite and PostgreSQL support:\n${problems
+        .map((p) => `- ${p}`)
+        .join("\n")}`,
     );
   }
   return models;
@@ -212,7 +223,11 @@ function parseModel(
       case "id":
       case "unique":
       case "index": {
-        assertKnownArguments(attribute, attribute.name === "unique" || attribute.name === "id" ? ["map", "name"] : ["map"], where);
+        assertKnownArguments(
+          attribute,
+          attribute.name === "unique" || attribute.name === "id" ? ["map", "name"] : ["map"],
+          where,
+        );
         const fieldNames = listArgument(attribute.named.fields ?? attribute.positional[0], where);
         const columns = fieldNames.map((fieldName) => columnOf(fieldName, where));
         const mappedName = attribute.named.map === undefined ? undefined : stringArgument(attribute.named.map, where);
@@ -299,7 +314,9 @@ function parseField(
         const expression = attribute.positional[0] ?? "";
         const fn = /^(\w+)\(/.exec(expression)?.[1];
         if (fn && !PORTABLE_DEFAULT_FUNCTIONS.includes(fn)) {
-          throw new UnportableSchemaError(`${where}: @default(${expression}) is not portable (SQL differs per provider)`);
+          throw new UnportableSchemaError(
+            `${where}: @default(${expression}) is not portable (SQL differs per provider)`,
+          );
         }
         field.defaultExpression = expression;
         break;
@@ -414,7 +431,8 @@ function assertKnownArguments(attribute: Attribute, allowedNamed: string[], wher
 
 function stringArgument(value: string | undefined, where: string): string {
   const match = value === undefined ? null : /^"((?:[^"\\]|\\.)*)"$/.exec(value);
-  if (match?.[1] === undefined) throw new UnportableSchemaError(`${where}: expected a string, got ${value ?? "nothing"}`);
+  if (match?.[1] === undefined)
+    throw new UnportableSchemaError(`${where}: expected a string, got ${value ?? "nothing"}`);
   return match[1];
 }
 

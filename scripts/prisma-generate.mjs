@@ -39,11 +39,11 @@ for (const provider of providers) {
     console.error(`${relative(repoRoot, schema)} is missing: run \`npm run prisma:schemas\` first.`);
     process.exit(1);
   }
-  const result = spawnSync(
-    process.execPath,
-    [prismaCli, "generate", "--schema", relative(repoRoot, schema)],
-    { cwd: repoRoot, env: childEnv, stdio: "inherit" },
-  );
+  const result = spawnSync(process.execPath, [prismaCli, "generate", "--schema", relative(repoRoot, schema)], {
+    cwd: repoRoot,
+    env: childEnv,
+    stdio: "inherit",
+  });
   if (result.status !== 0) {
     console.error(`prisma generate failed for ${provider} (exit ${result.status ?? result.signal}).`);
     process.exit(result.status ?? 1);

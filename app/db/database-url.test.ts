@@ -25,7 +25,9 @@ describe("databaseDialect", () => {
 
 describe("sqliteFilePath", () => {
   it("resolves relative paths from the working directory and drops query parameters", () => {
-    expect(sqliteFilePath("file:./.data/candor.db?connection_limit=1", "/srv/candor")).toBe("/srv/candor/.data/candor.db");
+    expect(sqliteFilePath("file:./.data/candor.db?connection_limit=1", "/srv/candor")).toBe(
+      "/srv/candor/.data/candor.db",
+    );
     expect(sqliteFilePath("file:/var/lib/candor.db", "/srv/candor")).toBe("/var/lib/candor.db");
     expect(sqliteFilePath("file:///var/lib/candor.db", "/srv/candor")).toBe("/var/lib/candor.db");
   });
@@ -48,6 +50,8 @@ describe("postgresConnectionSettings", () => {
   });
 
   it("rejects a pool size that is not a positive integer", () => {
-    expect(() => postgresConnectionSettings("postgres://candor@db/candor?connection_limit=0")).toThrow(/connection_limit/);
+    expect(() => postgresConnectionSettings("postgres://candor@db/candor?connection_limit=0")).toThrow(
+      /connection_limit/,
+    );
   });
 });

@@ -18,9 +18,7 @@ export function databaseDialect(databaseUrl: string): DatabaseDialect {
   if (/^file:/i.test(databaseUrl)) return "sqlite";
   if (/^postgres(ql)?:\/\//i.test(databaseUrl)) return "postgresql";
   // Never echo the URL: it may carry a password.
-  throw new Error(
-    "DATABASE_URL must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL).",
-  );
+  throw new Error("DATABASE_URL must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL).");
 }
 
 /**
@@ -34,9 +32,7 @@ export function sqliteFilePath(databaseUrl: string, cwd: string = process.cwd())
     throw new Error("sqliteFilePath() expects a file: URL.");
   }
   const withoutQuery = databaseUrl.replace(/[?#].*$/, "");
-  const path = withoutQuery.startsWith("file://")
-    ? fileURLToPath(withoutQuery)
-    : withoutQuery.slice("file:".length);
+  const path = withoutQuery.startsWith("file://") ? fileURLToPath(withoutQuery) : withoutQuery.slice("file:".length);
   if (path === "" || path === ":memory:") {
     throw new Error("DATABASE_URL must name a SQLite file; an in-memory database would lose every write.");
   }

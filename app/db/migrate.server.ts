@@ -27,12 +27,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import Database from "better-sqlite3";
 import pg from "pg";
 
-import {
-  type DatabaseDialect,
-  databaseDialect,
-  postgresConnectionSettings,
-  sqliteFilePath,
-} from "./database-url.ts";
+import { type DatabaseDialect, databaseDialect, postgresConnectionSettings, sqliteFilePath } from "./database-url.ts";
 
 export interface MigrationLogger {
   info(message: string): void;
@@ -63,11 +58,7 @@ export type MigrationErrorKind =
 
 export class MigrationError extends Error {
   override readonly name = "MigrationError";
-  constructor(
-    readonly kind: MigrationErrorKind,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
+  constructor(readonly kind: MigrationErrorKind, message: string, options?: { cause?: unknown }) {
     super(message, options);
   }
 }
@@ -136,7 +127,10 @@ interface MigrationRecord {
  * rolled-back records are history only (Prisma re-applies such migrations); a started but
  * unfinished record blocks; an applied migration must still match its file.
  */
-export function planMigrations(folders: MigrationFolder[], records: MigrationRecord[]): {
+export function planMigrations(
+  folders: MigrationFolder[],
+  records: MigrationRecord[],
+): {
   pending: MigrationFolder[];
   appliedButMissingLocally: string[];
 } {
@@ -213,7 +207,9 @@ export async function applyMigrations(options: ApplyMigrationsOptions): Promise<
       if (existingTables.length > 0) {
         throw new MigrationError(
           "database-not-empty",
-          `The database already has tables (${existingTables.slice(0, 5).join(", ")}${existingTables.length > 5 ? ", …" : ""}) ` +
+          `The database already has tables (${existingTables.slice(0, 5).join(", ")}${
+            existingTables.length > 5 ? ", …" : ""
+          }) ` +
             `but no ${MIGRATIONS_TABLE} history, so which migrations it contains is unknown. ` +
             `Point DATABASE_URL at an empty database, or baseline this one (https://pris.ly/d/migrate-baseline).`,
         );
@@ -249,7 +245,9 @@ export async function applyMigrations(options: ApplyMigrationsOptions): Promise<
           if (error instanceof MigrationError) throw error;
           throw new MigrationError(
             "apply-failed",
-            `Migration ${folder.name} failed and was rolled back: ${error instanceof Error ? error.message : String(error)}`,
+            `Migration ${folder.name} failed and was rolled back: ${
+              error instanceof Error ? error.message : String(error)
+            }`,
             { cause: error },
           );
         });
@@ -316,8 +314,7 @@ function openSqliteTarget(databaseUrl: string): MigrationTarget {
 
     async hasMigrationsTable() {
       return (
-        db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(MIGRATIONS_TABLE) !==
-        undefined
+        db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(MIGRATIONS_TABLE) !== undefined
       );
     },
 
@@ -381,9 +378,7 @@ function openSqliteTarget(databaseUrl: string): MigrationTarget {
 
 function isSqliteBusy(error: unknown): boolean {
   return (
-    typeof error === "object" &&
-    error !== null &&
-    String((error as { code?: unknown }).code).startsWith("SQLITE_BUSY")
+    typeof error === "object" && error !== null && String((error as { code?: unknown }).code).startsWith("SQLITE_BUSY")
   );
 }
 
@@ -467,7 +462,9 @@ async function openPostgresTarget(databaseUrl: string): Promise<MigrationTarget>
         checksum: string;
         finished_at: Date | null;
         rolled_back_at: Date | null;
-      }>("SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY started_at ASC");
+      }>(
+        "SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY started_at ASC",
+      );
       return result.rows.map((row) => ({
         migrationName: row.migration_name,
         checksum: row.checksum,

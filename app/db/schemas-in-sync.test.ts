@@ -57,7 +57,13 @@ model Child {
     expect(child?.tableName).toBe("children");
     expect(child?.uniqueIndexes).toEqual([{ columns: ["parent_id"], mappedName: "one_child_per_parent" }]);
     expect(child?.foreignKeys).toEqual([
-      { columns: ["parent_id"], referencedTable: "Parent", referencedColumns: ["id"], onDelete: "Cascade", onUpdate: "Cascade" },
+      {
+        columns: ["parent_id"],
+        referencedTable: "Parent",
+        referencedColumns: ["id"],
+        onDelete: "Cascade",
+        onUpdate: "Cascade",
+      },
     ]);
   });
 });

@@ -101,8 +101,11 @@ const postgresBackend: Backend = {
       query: async <Row>(sql: string, parameters: unknown[] = []) =>
         withPostgresClient(url.toString(), async (client) => (await client.query(sql, parameters)).rows as Row[]),
       describeSchema: async () => withPostgresClient(url.toString(), describePostgresSchema),
-      drop: async () =>
-        withPostgresClient(postgresServerUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
+      drop: async () => {
+        await withPostgresClient(postgresServerUrl, (client) =>
+          client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+        );
+      },
     };
   },
 };
@@ -208,15 +211,22 @@ function expectedSchema(dialect: DatabaseDialect): DatabaseShape {
         })),
         primaryKey: {
           name: namedOnlyOnPostgres(
-            model.primaryKey.mappedName ?? defaultConstraintName(dialect, model.tableName, model.primaryKey.columns, "pkey"),
+            model.primaryKey.mappedName ??
+              defaultConstraintName(dialect, model.tableName, model.primaryKey.columns, "pkey"),
           ),
           columns: model.primaryKey.columns,
         },
         uniqueIndexes: sortByName(
-          model.uniqueIndexes.map((index) => ({ name: name(index.mappedName, index.columns, "key"), columns: index.columns })),
+          model.uniqueIndexes.map((index) => ({
+            name: name(index.mappedName, index.columns, "key"),
+            columns: index.columns,
+          })),
         ),
         indexes: sortByName(
-          model.indexes.map((index) => ({ name: name(index.mappedName, index.columns, "idx"), columns: index.columns })),
+          model.indexes.map((index) => ({
+            name: name(index.mappedName, index.columns, "idx"),
+            columns: index.columns,
+          })),
         ),
         foreignKeys: sortByName(
           model.foreignKeys.map((foreignKey) => ({
@@ -375,7 +385,13 @@ async function describePostgresSchema(client: pg.Client): Promise<DatabaseShape>
       JOIN pg_class r ON r.oid = con.confrelid
       JOIN pg_namespace n ON n.oid = t.relnamespace
      WHERE con.contype = 'f' AND n.nspname = current_schema()`);
-  const actions: Record<string, string> = { a: "NO ACTION", r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
+  const actions: Record<string, string> = {
+    a: "NO ACTION",
+    r: "RESTRICT",
+    c: "CASCADE",
+    n: "SET NULL",
+    d: "SET DEFAULT",
+  };
 
   const schema: DatabaseShape = {};
   for (const column of columns.rows) {
@@ -524,7 +540,12 @@ describe("the parsed models", () => {
     expect(models.map((model) => model.name).sort()).toEqual(Object.values(namespace.ModelName ?? {}).sort());
     for (const model of models) {
       const generatedFields = Object.values(namespace[`${model.name}ScalarFieldEnum`] ?? {});
-      expect(scalarFields(model).map((field) => field.name).sort(), model.name).toEqual(generatedFields.sort());
+      expect(
+        scalarFields(model)
+          .map((field) => field.name)
+          .sort(),
+        model.name,
+      ).toEqual(generatedFields.sort());
     }
   });
 });
@@ -595,8 +616,10 @@ describe.each([sqliteBackend, postgresBackend])("$dialect database", (backend) =
       const readBackMinimal = await delegate.findUniqueOrThrow({ where: primaryKeyWhere(model, createdMinimal) });
       for (const field of scalarFields(model)) {
         const value = readBackMinimal[field.name];
-        if (field.name in minimal) expect(comparable(value), `${model.name}.${field.name}`).toEqual(comparable(minimal[field.name]));
-        else if (field.defaultExpression !== undefined || field.isUpdatedAt) expect(value, `${model.name}.${field.name}`).not.toBeNull();
+        if (field.name in minimal)
+          expect(comparable(value), `${model.name}.${field.name}`).toEqual(comparable(minimal[field.name]));
+        else if (field.defaultExpression !== undefined || field.isUpdatedAt)
+          expect(value, `${model.name}.${field.name}`).not.toBeNull();
         else expect(value, `${model.name}.${field.name}`).toBeNull();
       }
     }
@@ -650,7 +673,10 @@ describe.each([sqliteBackend, postgresBackend])("$dialect database", (backend) =
     const [first] = folders;
     const tampered = "0".repeat(64);
     const recordChecksum = (checksum: string) =>
-      database.query(`UPDATE "_prisma_migrations" SET checksum = $1 WHERE migration_name = $2`, [checksum, first!.name]);
+      database.query(`UPDATE "_prisma_migrations" SET checksum = $1 WHERE migration_name = $2`, [
+        checksum,
+        first!.name,
+      ]);
     await recordChecksum(tampered);
     try {
       const attempt = applyMigrations({ databaseUrl: database.url });
@@ -677,7 +703,9 @@ describe.each([sqliteBackend, postgresBackend])("$dialect database", (backend) =
       await expect(attempt).rejects.toMatchObject({ kind: "apply-failed" });
       await expect(attempt).rejects.toThrow(new RegExp(`${broken} failed and was rolled back`));
       expect(Object.keys(await database.describeSchema())).not.toContain("HalfApplied");
-      const records = await database.query<{ migration_name: string }>(`SELECT migration_name FROM "_prisma_migrations"`);
+      const records = await database.query<{ migration_name: string }>(
+        `SELECT migration_name FROM "_prisma_migrations"`,
+      );
       expect(records.map((record) => record.migration_name)).not.toContain(broken);
     } finally {
       rmSync(migrationsDirectory, { recursive: true, force: true });
@@ -698,7 +726,9 @@ describe.each([sqliteBackend, postgresBackend])("$dialect database", (backend) =
     const other = await backend.createScratchDatabase();
     try {
       const outputs = await Promise.all([runMigrateCli(other.url), runMigrateCli(other.url)]);
-      const applied = outputs.flatMap((output) => [...output.matchAll(/^Applying migration (\S+)$/gm)].map((m) => m[1]));
+      const applied = outputs.flatMap((output) =>
+        [...output.matchAll(/^Applying migration (\S+)$/gm)].map((m) => m[1]),
+      );
       expect(applied.sort()).toEqual(folders.map((folder) => folder.name));
       const records = await other.query(`SELECT migration_name FROM "_prisma_migrations"`);
       expect(records).toHaveLength(folders.length);
