@@ -37,17 +37,12 @@ export function providerSchemaPath(provider: DatabaseProvider): string {
 // Its output also drives the integration tests (every model written and read back; the
 // migrated database compared with the models), so a new model is covered automatically.
 
-/** Scalar types with the same meaning on both providers. (No Json: SQLite stores it as text with other semantics.) */
-export const PORTABLE_SCALAR_TYPES = [
-  "String",
-  "Boolean",
-  "Int",
-  "BigInt",
-  "Float",
-  "Decimal",
-  "DateTime",
-  "Bytes",
-] as const;
+/**
+ * Scalar types with the same meaning on both providers. Not Json (SQLite keeps it as text,
+ * with different filtering) and not Decimal (SQLite stores it as a floating-point number, so
+ * values would round on one backend only).
+ */
+export const PORTABLE_SCALAR_TYPES = ["String", "Boolean", "Int", "BigInt", "Float", "DateTime", "Bytes"] as const;
 export type PortableScalarType = (typeof PORTABLE_SCALAR_TYPES)[number];
 
 export type ReferentialAction = "Cascade" | "Restrict" | "NoAction" | "SetNull" | "SetDefault";
@@ -269,7 +264,8 @@ function parseField(
   if (!isRelation && !(PORTABLE_SCALAR_TYPES as readonly string[]).includes(type)) {
     throw new UnportableSchemaError(
       `${where}: ${name} has type ${type}; portable types are ${PORTABLE_SCALAR_TYPES.join(", ")} or a model` +
-        (type === "Json" ? " (store JSON as String)" : ""),
+        (type === "Json" ? " (store JSON as String)" : "") +
+        (type === "Decimal" ? " (store exact amounts as Int or BigInt minor units)" : ""),
     );
   }
   if (isList && !isRelation) {

@@ -30,6 +30,7 @@ describe("the portable subset", () => {
     ["an enum", "enum Colour {\n  RED\n}\n"],
     ["a datasource", 'datasource db {\n  provider = "sqlite"\n}\n'],
     ["a Json field", model("  data Json")],
+    ["a Decimal field", model("  price Decimal")],
     ["a scalar list", model("  tags String[]")],
     ["a native type", model("  name String @db.VarChar(20)")],
     ["a database-generated default", model('  code String @default(dbgenerated("gen_random_uuid()"))')],

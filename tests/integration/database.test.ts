@@ -163,7 +163,6 @@ const COLUMN_TYPES: Record<DatabaseDialect, Record<string, string>> = {
     Int: "INTEGER",
     BigInt: "BIGINT",
     Float: "REAL",
-    Decimal: "DECIMAL",
     DateTime: "DATETIME",
     Bytes: "BLOB",
   },
@@ -173,7 +172,6 @@ const COLUMN_TYPES: Record<DatabaseDialect, Record<string, string>> = {
     Int: "integer",
     BigInt: "bigint",
     Float: "double precision",
-    Decimal: "numeric(65,30)",
     DateTime: "timestamp(3) without time zone",
     Bytes: "bytea",
   },
@@ -496,8 +494,6 @@ function sampleValue(field: ModelField, rowNumber: number): unknown {
       return 9_007_199_254_740_993n + BigInt(rowNumber);
     case "Float":
       return 1.25 + rowNumber;
-    case "Decimal":
-      return new SqlitePrisma.Decimal(`12345.6789${rowNumber}`);
     case "DateTime":
       // Millisecond precision is what both column types keep.
       return new Date(Date.UTC(2026, 10, 29, 12, 34, 56, 789) + rowNumber * 1_000);
@@ -513,7 +509,6 @@ function comparable(value: unknown): unknown {
   if (value instanceof Date) return `Date(${value.toISOString()})`;
   if (typeof value === "bigint") return `BigInt(${value})`;
   if (value instanceof Uint8Array) return `Bytes(${Array.from(value)})`;
-  if (SqlitePrisma.Decimal.isDecimal(value)) return `Decimal(${value.toString()})`;
   return value;
 }
 
@@ -546,6 +541,24 @@ describe("the parsed models", () => {
           .sort(),
         model.name,
       ).toEqual(generatedFields.sort());
+    }
+  });
+});
+
+describe("SQLite connections of the Prisma client", () => {
+  it("use WAL, durable commits (synchronous FULL), enforced foreign keys and a busy timeout", async () => {
+    const database = await sqliteBackend.createScratchDatabase();
+    const db = createDb(database.url);
+    try {
+      const pragma = async (name: string) =>
+        Object.values((await db.$queryRawUnsafe<Row[]>(`PRAGMA ${name}`))[0] ?? {}).map(String)[0];
+      expect(await pragma("journal_mode")).toBe("wal");
+      expect(await pragma("synchronous")).toBe("2"); // FULL
+      expect(await pragma("foreign_keys")).toBe("1");
+      expect(await pragma("busy_timeout")).toBe("5000");
+    } finally {
+      await db.$disconnect();
+      await database.drop();
     }
   });
 });
@@ -624,18 +637,6 @@ describe.each([sqliteBackend, postgresBackend])("$dialect database", (backend) =
       }
     }
   });
-
-  it.runIf(backend.dialect === "sqlite")(
-    "opens SQLite connections in WAL mode with durable commits, enforced foreign keys and a busy timeout",
-    async () => {
-      const pragma = async (name: string) =>
-        Object.values((await db.$queryRawUnsafe<Row[]>(`PRAGMA ${name}`))[0] ?? {}).map(String)[0];
-      expect(await pragma("journal_mode")).toBe("wal");
-      expect(await pragma("synchronous")).toBe("2"); // FULL
-      expect(await pragma("foreign_keys")).toBe("1");
-      expect(await pragma("busy_timeout")).toBe("5000");
-    },
-  );
 
   it("applies nothing the second time and keeps Prisma's history, one finished row per folder", async () => {
     expect(await applyMigrations({ databaseUrl: database.url })).toEqual({ applied: [] });

@@ -1,0 +1,122 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { DEMO_IDS, DEMO_OWNER_USER_ID, DEMO_SHOP_DOMAIN, startFakeShopify, type FakeShopify } from "../../dev/fake-shopify/index";
+import { mintSessionToken } from "../../dev/session-token";
+import { createDb, type Db } from "../../app/db.server";
+import { baseTestEnv, freePort, REPO_ROOT, startAppProcess, waitFor, type AppProcess } from "../support/app-process";
+import { deleteRedisPrefix } from "../support/redis-server";
+import { createTestDatabase, testBackend, type TestDatabase } from "../support/test-database";
+
+// Headless Chromium announces itself as "HeadlessChrome", which Shopify's auth treats as a
+// bot (410); a merchant's browser does not.
+const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
+
+const CHROMIUM_ARGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+describe("the embedded admin in Chromium, served by the built server", () => {
+  let database: TestDatabase;
+  let db: Db;
+  let fakeShopify: FakeShopify;
+  let env: Record<string, string>;
+  let web: AppProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const port = await freePort();
+    env = baseTestEnv({ PORT: String(port), DATABASE_URL: database.url, SHOPIFY_APP_URL: `http://127.0.0.1:${port}`, RUN_WORKERS_IN_WEB: "true" });
+    fakeShopify = await startFakeShopify({ apiKey: env.SHOPIFY_API_KEY!, apiSecret: env.SHOPIFY_API_SECRET! });
+    env.SHOPIFY_FAKE_ORIGIN = fakeShopify.url;
+    web = await startAppProcess("web", env);
+    db = createDb(database.url);
+    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.stop();
+    await fakeShopify?.close();
+    await db?.$disconnect();
+    if (env) await deleteRedisPrefix("redis://127.0.0.1:6379", env.QUEUE_PREFIX!);
+    await database?.drop();
+  });
+
+  async function adminUrl(): Promise<string> {
+    const idToken = await mintSessionToken({
+      apiKey: env.SHOPIFY_API_KEY!,
+      apiSecret: env.SHOPIFY_API_SECRET!,
+      shop: DEMO_SHOP_DOMAIN,
+      userId: DEMO_OWNER_USER_ID,
+    });
+    const host = Buffer.from("admin.shopify.com/store/candor-demo").toString("base64url");
+    return `${web.url}/app?${new URLSearchParams({ embedded: "1", shop: DEMO_SHOP_DOMAIN, host, id_token: idToken })}`;
+  }
+
+  it("installs through token exchange and shows the overview with the shop's events", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, userAgent: USER_AGENT });
+    // Shopify's App Bridge script exists only inside Shopify admin; the page must still render.
+    await page.route("https://cdn.shopify.com/**", (route) => route.abort());
+
+    const response = await page.goto(await adminUrl());
+    expect(response?.status()).toBe(200);
+    await expect.poll(() => page.getByRole("heading", { name: "Overview" }).isVisible()).toBe(true);
+    expect(await page.getByText(/Installed \d/).isVisible()).toBe(true);
+
+    // The token exchange reached the fake Shopify, and the shop is recorded as installed.
+    expect(fakeShopify.tokens(DEMO_SHOP_DOMAIN).some((token) => token.kind === "offline")).toBe(true);
+    expect((await db.shop.findUniqueOrThrow({ where: { id: DEMO_SHOP_DOMAIN } })).uninstalledAt).toBeNull();
+
+    const delivery = await fakeShopify.sendWebhook({
+      address: `${web.url}/webhooks`,
+      topic: "orders/fulfilled",
+      shop: DEMO_SHOP_DOMAIN,
+      subject: { orderId: DEMO_IDS.orders.adaFulfilled },
+    });
+    expect(delivery.status).toBe(200);
+    await waitFor(() => db.webhookDelivery.findFirst({ where: { shopId: DEMO_SHOP_DOMAIN, processedAt: { not: null } } }), 15_000, "processing");
+
+    await page.goto(await adminUrl());
+    const row = page.getByRole("row", { name: /Order fulfilled/ });
+    await expect.poll(() => row.isVisible()).toBe(true);
+    expect((await row.innerText()).replace(/\s+/g, " ")).toMatch(/Order fulfilled 1 1/);
+    expect(await page.getByText("Up to date").isVisible()).toBe(true);
+    // No customer identity reaches the page: the demo order belongs to a named customer.
+    const html = await page.content();
+    expect(html).not.toMatch(/@example\.(com|org)/);
+
+    const dir = path.join(REPO_ROOT, "test-results");
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: path.join(dir, `admin-overview-${testBackend()}.png`), fullPage: true });
+    await page.close();
+  });
+
+  it("does not open without a valid session token, nor through the demo shortcut", async () => {
+    const page = await browser.newPage({ userAgent: USER_AGENT });
+    await page.route("https://cdn.shopify.com/**", (route) => route.abort());
+    const forged = (await adminUrl()).replace(/id_token=[^&]+/, "id_token=forged.token.value");
+    const response = await page.goto(forged);
+    // Shopify's auth answers an invalid token with its session-token bounce page (which asks
+    // App Bridge for a fresh token) or an error — never with the admin.
+    const landedOnBounce = new URL(page.url()).pathname === "/auth/session-token";
+    expect(landedOnBounce || (response?.status() ?? 0) >= 400).toBe(true);
+    expect(await page.getByRole("heading", { name: "Overview" }).count()).toBe(0);
+    expect(await page.content()).not.toContain(DEMO_SHOP_DOMAIN.replace(".myshopify.com", "") + ".myshopify.com</");
+
+    const demo = await fetch(`${web.url}/demo/open?shop=${DEMO_SHOP_DOMAIN}`, { redirect: "manual" });
+    expect(demo.status).toBe(404);
+    await page.close();
+  });
+});
