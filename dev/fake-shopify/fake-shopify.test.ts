@@ -220,6 +220,15 @@ describe("fake Shopify", () => {
       expect(body.data?.customers).toEqual({ edges: [{ node: { firstName: "Jonas" } }], pageInfo: { hasNextPage: false } });
     });
 
+    it("answers the scope query @shopify/shopify-app-remix makes on its own", async () => {
+      const { body } = await graphql(
+        `query FetchAccessScopes { app { requestedAccessScopes { handle } optionalAccessScopes { handle } installation { accessScopes { handle } } } }`,
+        { token: await offlineToken() },
+      );
+      const handles = [{ handle: "read_orders" }, { handle: "read_customers" }, { handle: "read_products" }];
+      expect(body.data?.app).toEqual({ requestedAccessScopes: handles, optionalAccessScopes: [], installation: { accessScopes: handles } });
+    });
+
     it("denies fields outside the granted scopes, as Shopify does", async () => {
       const narrow = await startFakeShopify({ apiKey: API_KEY, apiSecret: API_SECRET, scopes: "read_orders" });
       try {

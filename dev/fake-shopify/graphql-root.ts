@@ -100,17 +100,37 @@ function customerByIdentifier(shop: FakeShopSeed, identifier: Record<string, unk
   return customer ? customerView(shop, customer) : null;
 }
 
+function accessScopeViews(context: RootContext): GraphQLView[] {
+  return context.token.scope
+    .split(",")
+    .filter(Boolean)
+    .map((handle) => ({ __typename: "AccessScope", handle, description: handle }));
+}
+
+/** The calling app; `installation` is its installation on this shop. */
+function appView(context: RootContext): GraphQLView {
+  return {
+    __typename: "App",
+    id: toGid("App", "1"),
+    apiKey: context.apiKey,
+    title: "Candor",
+    handle: "candor",
+    embedded: true,
+    requestedAccessScopes: accessScopeViews(context),
+    optionalAccessScopes: [],
+    installation: () => appInstallationView(context),
+  };
+}
+
 function appInstallationView(context: RootContext): GraphQLView {
-  const scopes = context.token.scope.split(",").filter(Boolean);
-  const accessScopes = scopes.map((handle) => ({ __typename: "AccessScope", handle, description: handle }));
   return {
     __typename: "AppInstallation",
     id: toGid("AppInstallation", context.shop.id),
-    accessScopes,
+    accessScopes: accessScopeViews(context),
     activeSubscriptions: [],
     launchUrl: `https://${context.shopDomain}/admin/apps/${context.apiKey}`,
     uninstallUrl: null,
-    app: { __typename: "App", id: toGid("App", "1"), apiKey: context.apiKey, title: "Candor", handle: "candor", embedded: true, requestedAccessScopes: accessScopes },
+    app: () => appView(context),
   };
 }
 
@@ -132,6 +152,7 @@ export function createQueryRoot(context: RootContext): Record<string, unknown> {
       id ? findTyped(shop, id, "StaffMember") : currentStaffMember(context),
     currentStaffMember: () => currentStaffMember(context),
     currentAppInstallation: () => appInstallationView(context),
+    app: ({ id }: { id?: string | null }) => (id && id !== toGid("App", "1") ? null : appView(context)),
   };
 }
 
