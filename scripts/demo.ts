@@ -14,7 +14,7 @@ import { startMailCatcher } from "../dev/mail-catcher/index";
 import { mintSessionToken } from "../dev/session-token";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const dataDir = path.join(root, ".data");
+const dataDir = path.resolve(root, process.env.DEMO_DATA_DIR ?? ".data");
 const port = Number(process.env.DEMO_PORT ?? 3000);
 const appUrl = `http://localhost:${port}`;
 const BROWSER_USER_AGENT =
@@ -58,7 +58,7 @@ async function main() {
     PORT: String(port),
     DATABASE_URL: databaseUrl,
     REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
-    QUEUE_PREFIX: "candor-demo",
+    QUEUE_PREFIX: process.env.QUEUE_PREFIX ?? "candor-demo",
     SMTP_URL: mail.smtpUrl,
     MAIL_FROM: "Candor Demo Store <reviews@candor-demo.example>",
     ENCRYPTION_KEYS: `demo:${secrets.encryptionKey}`,

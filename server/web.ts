@@ -44,6 +44,14 @@ export async function startWebServer(options: { withWorkers?: boolean } = {}): P
     const requestId = incoming && /^[\w.-]{8,80}$/.test(incoming) ? incoming : randomUUID();
     res.locals.requestId = requestId;
     res.setHeader("X-Request-Id", requestId);
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      // Path only: query strings can carry session tokens.
+      logger.info(
+        { requestId, method: req.method, path: req.path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+        "request",
+      );
+    });
     next();
   });
   // Webhook bodies are read raw by the route (the HMAC covers the exact bytes).
@@ -89,12 +97,18 @@ export async function startWebServer(options: { withWorkers?: boolean } = {}): P
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
-  const { stop } = await startWebServer();
+  let started: ReturnType<typeof startWebServer> | undefined;
+  // Registered before anything starts, so a SIGTERM during start-up still shuts down cleanly.
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
       const forceExit = setTimeout(() => process.exit(1), 25_000);
       forceExit.unref();
-      void stop().then(() => process.exit(0));
+      void (async () => {
+        await (await started)?.stop();
+        process.exit(0);
+      })();
     });
   }
+  started = startWebServer();
+  await started;
 }

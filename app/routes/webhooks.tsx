@@ -11,7 +11,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return errorResponse(new AppError("method_not_allowed", "Webhooks must be sent with POST"), requestId);
   }
   try {
-    const { outcome } = await acceptWebhook(request);
+    const { outcome } = await acceptWebhook(request, requestId);
     return Response.json({ ok: true, outcome });
   } catch (error) {
     return errorResponse(error, requestId);

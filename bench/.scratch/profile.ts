@@ -36,7 +36,14 @@ for (;;) { try { if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break
 let n = 0;
 const run = (d: number, r: string) => autocannon({ url: `http://127.0.0.1:${port}`, connections: conns, duration: d, requests: [{ method: "POST", path: r, body, headers: { "content-type": "application/json", "x-shopify-hmac-sha256": hmac, "x-shopify-topic": "orders/fulfilled", "x-shopify-shop-domain": "bench-shop.myshopify.com", "x-shopify-api-version": "2026-10" }, setupRequest: (q) => ({ ...q, headers: { ...q.headers, "x-shopify-webhook-id": `s-${tag}-${++n}` } }) }] });
 await run(2, route);
+const { readFileSync: rf } = await import("node:fs");
+const cpu = (pid: number) => { const f = rf(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" "); return (Number(f[11]) + Number(f[12])) * 10; };
+const redisPid = Number((await import("node:child_process")).execSync("pgrep -x redis-server || pgrep -f 'redis-server 127'").toString().trim().split("\n")[0]);
+const c0 = cpu(child.pid!), r0 = cpu(redisPid);
 const r = await run(seconds, route);
+const c1 = cpu(child.pid!), r1 = cpu(redisPid);
+const total = r.requests.total;
+console.log(JSON.stringify({ serverCpuMsPerReq: ((c1 - c0) / total).toFixed(3), redisCpuMsPerReq: ((r1 - r0) / total).toFixed(3), serverCpuShare: ((c1-c0)/(seconds*1000)).toFixed(2), total }));
 console.log(JSON.stringify({ route, backend, logLevel, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors }));
 child.kill("SIGTERM");
 await new Promise((res) => child.on("exit", res));

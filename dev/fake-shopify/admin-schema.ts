@@ -62,11 +62,13 @@ function getSchemaDir(): string {
   return schemaDir;
 }
 
+let versions: string[] | undefined;
 export function listAdminApiVersions(): string[] {
-  return readdirSync(getSchemaDir())
+  versions ??= readdirSync(getSchemaDir())
     .map((file) => /^admin_(.+)\.json\.gz$/.exec(file)?.[1])
     .filter((version): version is string => version !== undefined && VERSION_PATTERN.test(version))
     .sort();
+  return [...versions];
 }
 
 function indexAccessRequirements(items: readonly ScopeItem[]): Map<string, AccessRequirement> {

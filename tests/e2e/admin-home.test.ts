@@ -8,6 +8,7 @@ import { DEMO_IDS, DEMO_OWNER_USER_ID, DEMO_SHOP_DOMAIN, startFakeShopify, type 
 import { mintSessionToken } from "../../dev/session-token";
 import { createDb, type Db } from "../../app/db.server";
 import { baseTestEnv, freePort, REPO_ROOT, startAppProcess, waitFor, type AppProcess } from "../support/app-process";
+import { dumpDatabase } from "../support/dump-database";
 import { deleteRedisPrefix } from "../support/redis-server";
 import { createTestDatabase, testBackend, type TestDatabase } from "../support/test-database";
 
@@ -78,6 +79,11 @@ describe("the embedded admin in Chromium, served by the built server", () => {
     // The token exchange reached the fake Shopify, and the shop is recorded as installed.
     expect(fakeShopify.tokens(DEMO_SHOP_DOMAIN).some((token) => token.kind === "offline")).toBe(true);
     expect((await db.shop.findUniqueOrThrow({ where: { id: DEMO_SHOP_DOMAIN } })).uninstalledAt).toBeNull();
+    // The access token Shopify issued is nowhere in the raw database.
+    const issued = fakeShopify.tokens(DEMO_SHOP_DOMAIN).map((token) => token.accessToken);
+    const raw = await dumpDatabase(db, database.url);
+    expect(raw).toContain(`offline_${DEMO_SHOP_DOMAIN}`);
+    for (const token of issued) expect(raw).not.toContain(token);
 
     const delivery = await fakeShopify.sendWebhook({
       address: `${web.url}/webhooks`,

@@ -3,7 +3,8 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { baseTestEnv, REPO_ROOT } from "../support/app-process";
+import { baseTestEnv, freePort, REPO_ROOT, startAppProcess } from "../support/app-process";
+import { createTestDatabase } from "../support/test-database";
 
 function run(entry: "server" | "worker", env: Record<string, string>) {
   const result = spawnSync(process.execPath, [path.join(REPO_ROOT, `build/${entry}.js`)], {
@@ -29,5 +30,19 @@ describe("environment validation at both entry points", () => {
     const { status, lines } = run(entry, env);
     expect(status).toBe(78);
     expect(lines.join("\n")).toMatch(/CANDOR_DEMO: the demo shortcut cannot be enabled in production/);
+  });
+});
+
+describe("graceful shutdown", () => {
+  it.each(["web", "worker"] as const)("the %s closes its queues and connections on SIGTERM and exits 0", async (entry) => {
+    const database = await createTestDatabase();
+    try {
+      const app = await startAppProcess(entry, baseTestEnv({ PORT: String(await freePort()), DATABASE_URL: database.url, RUN_WORKERS_IN_WEB: "true" }));
+      const code = await app.stop();
+      expect(code).toBe(0);
+      expect(app.output.join("\n")).toMatch(/workers stopped/);
+    } finally {
+      await database.drop();
+    }
   });
 });

@@ -33,7 +33,10 @@ function getBatcher(): WebhookIntakeBatcher {
  * message (a retried delivery id is a no-op), and hand it to the queue. Throws AppError
  * (400/401/413) before anything is written when the request is not a valid delivery.
  */
-export async function acceptWebhook(request: Request): Promise<{ outcome: WebhookOutcome; topic: string; shop: string }> {
+export async function acceptWebhook(
+  request: Request,
+  requestId?: string,
+): Promise<{ outcome: WebhookOutcome; topic: string; shop: string }> {
   const rawBody = await readBodyWithLimit(request, WEBHOOK_BODY_LIMIT_BYTES);
   const check = await validateWebhookSignature(rawBody, request);
   if (!check.valid) {
@@ -46,7 +49,7 @@ export async function acceptWebhook(request: Request): Promise<{ outcome: Webhoo
 
   const shop = sanitizeShopDomain(check.domain);
   if (!shop) throw new AppError("bad_request", "X-Shopify-Shop-Domain is not a myshopify.com domain");
-  const logger = getLogger().child({ shop, topic: check.topic, webhookId: check.webhookId });
+  const logger = getLogger().child({ requestId, shop, topic: check.topic, webhookId: check.webhookId });
 
   if (!isKnownWebhookTopic(check.topic)) {
     logger.warn("webhook for a topic Candor does not subscribe to; ignored");

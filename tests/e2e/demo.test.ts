@@ -1,0 +1,67 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { freePort, REPO_ROOT } from "../support/app-process";
+import { deleteRedisPrefix } from "../support/redis-server";
+
+const BROWSER_USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
+
+describe("npm run demo", () => {
+  let demo: ChildProcess;
+  let output = "";
+  let port: number;
+  const dataDir = mkdtempSync(path.join(tmpdir(), "candor-demo-"));
+  const queuePrefix = `demo-test-${process.pid}`;
+
+  beforeAll(async () => {
+    port = await freePort();
+    demo = spawn(process.execPath, [path.join(REPO_ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/demo.ts"], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH ?? "", DEMO_PORT: String(port), DEMO_MAIL_PORT: "0", DEMO_DATA_DIR: dataDir, QUEUE_PREFIX: queuePrefix, LOG_LEVEL: "warn" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    demo.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    demo.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const deadline = Date.now() + 60_000;
+    while (!output.includes("Candor demo is running")) {
+      if (demo.exitCode !== null || Date.now() > deadline) throw new Error(`demo did not start:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  });
+
+  afterAll(async () => {
+    if (demo && demo.exitCode === null) {
+      demo.kill("SIGTERM");
+      await once(demo, "exit");
+    }
+    await deleteRedisPrefix("redis://127.0.0.1:6379", queuePrefix);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("installs the demo shop, delivers its webhooks and prints where to look", () => {
+    expect(output).toContain(`http://localhost:${port}/demo/open?shop=candor-demo.myshopify.com`);
+    expect(output).toMatch(/Mail catcher: +http:\/\/127\.0\.0\.1:\d+/);
+    expect(output.match(/orders\/fulfilled \d+ → HTTP 200/g)).toHaveLength(3);
+  });
+
+  it("serves the admin with the demo data in an ordinary browser session", async () => {
+    const opened = await fetch(`http://localhost:${port}/demo/open?shop=candor-demo.myshopify.com`, {
+      headers: { "User-Agent": BROWSER_USER_AGENT },
+    });
+    expect(opened.status).toBe(200);
+    const html = await opened.text();
+    expect(html).toContain("Overview");
+    expect(html).toContain("candor-demo.myshopify.com");
+    expect(html).toMatch(/Order fulfilled/);
+    expect(html).toContain("/demo/app-bridge.js");
+
+    const standIn = await fetch(`http://localhost:${port}/demo/app-bridge.js`);
+    expect(standIn.status).toBe(200);
+    expect(await standIn.text()).toContain("idToken");
+  });
+});
