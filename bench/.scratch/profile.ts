@@ -47,6 +47,8 @@ console.log(JSON.stringify({ serverCpuMsPerReq: ((c1 - c0) / total).toFixed(3), 
 console.log(JSON.stringify({ route, backend, logLevel, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors }));
 child.kill("SIGTERM");
 await new Promise((res) => child.on("exit", res));
+if (backend === "sqlite") { const D = (await import("better-sqlite3")).default; const d = new D(dbUrl.slice(5), { readonly: true }); console.log("batches", JSON.stringify(d.prepare('SELECT COUNT(*) n, COUNT(DISTINCT "relayedAt") b FROM "OutboxMessage"').get())); d.close(); }
+else { const c = new pg.Client({ connectionString: dbUrl }); await c.connect(); console.log("batches", JSON.stringify((await c.query('SELECT COUNT(*) n, COUNT(DISTINCT "relayedAt") b FROM "OutboxMessage"')).rows[0])); await c.end(); }
 // cleanup queue + db
 const { Queue } = await import("bullmq");
 const q = new Queue("webhooks", { connection: { host: "127.0.0.1", port: 6379 }, prefix: `scratch-${tag}` });

@@ -12,7 +12,7 @@ import { buildOrdersFulfilledBody, buildWebhookBody } from "./webhook-payloads";
 const API_SECRET = "test-api-secret";
 
 function fixture(path: string): Record<string, unknown> {
-  const url = new URL(`../../../shared/fixtures/shopify-webhooks/${path}`, import.meta.url);
+  const url = new URL(`../../tests/fixtures/shopify-webhooks/${path}`, import.meta.url);
   return JSON.parse(readFileSync(url, "utf8")) as Record<string, unknown>;
 }
 
