@@ -1,6 +1,6 @@
 /**
  * Webhook bodies shaped like Shopify's (REST JSON, API 2026-04; compare
- * /work/shared/fixtures/shopify-webhooks), built from the fake's records and serialized
+ * tests/fixtures/shopify-webhooks), built from the fake's records and serialized
  * with every digit of the 64-bit ids intact.
  */
 import { randomInt } from "node:crypto";
