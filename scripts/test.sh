@@ -11,6 +11,8 @@ case " $backends " in *" postgresql "*) services="$services postgresql" ;; esac
 bash scripts/ensure-services.sh $services
 
 npm run build --silent
+echo "=== typecheck ==="
+npm run typecheck --silent
 
 results=$(mktemp -d)
 status=0

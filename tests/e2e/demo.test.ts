@@ -22,7 +22,7 @@ describe("npm run demo", () => {
     port = await freePort();
     demo = spawn(process.execPath, [path.join(REPO_ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/demo.ts"], {
       cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH ?? "", DEMO_PORT: String(port), DEMO_MAIL_PORT: "0", DEMO_DATA_DIR: dataDir, QUEUE_PREFIX: queuePrefix, LOG_LEVEL: "warn" },
+      env: { NODE_ENV: "development", PATH: process.env.PATH ?? "", DEMO_PORT: String(port), DEMO_MAIL_PORT: "0", DEMO_DATA_DIR: dataDir, QUEUE_PREFIX: queuePrefix, LOG_LEVEL: "warn" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     demo.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));

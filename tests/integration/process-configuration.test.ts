@@ -9,7 +9,7 @@ import { createTestDatabase } from "../support/test-database";
 function run(entry: "server" | "worker", env: Record<string, string>) {
   const result = spawnSync(process.execPath, [path.join(REPO_ROOT, `build/${entry}.js`)], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? "", ...env },
+    env: { NODE_ENV: "test", PATH: process.env.PATH ?? "", ...env },
     encoding: "utf8",
     timeout: 20_000,
   });

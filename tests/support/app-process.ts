@@ -61,7 +61,7 @@ export async function startAppProcess(
   const script = path.join(REPO_ROOT, entry === "web" ? "build/server.js" : "build/worker.js");
   const child = spawn(process.execPath, [script], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? "", ...env },
+    env: { NODE_ENV: "test", PATH: process.env.PATH ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output: string[] = [];
