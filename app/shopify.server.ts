@@ -98,7 +98,7 @@ type ShopifyApi = ReturnType<typeof createShopifyApi>;
 let api: ShopifyApi | undefined;
 
 /**
- * The plain API library, for checks that need no session: webhook HMACs and shop domains.
+ * The plain API library, for checks that need no session (shop domains).
  * (The Remix package keeps its own instance private.)
  */
 function createShopifyApi() {
@@ -120,10 +120,6 @@ function getShopifyApi(): ShopifyApi {
   return api;
 }
 
-/** HMAC and header check of a webhook, without loading any session (fast path). */
-export function validateWebhookSignature(rawBody: string, request: Request) {
-  return getShopifyApi().webhooks.validate({ rawBody, rawRequest: request });
-}
 
 /** Admin GraphQL client for background work, from the shop's stored offline session. */
 export function unauthenticatedAdmin(shop: string) {

@@ -23,10 +23,10 @@
  * Exit codes: 0 every target met on every backend; 1 a target or the correctness check was
  * missed, or a backend could not be measured. The results are written in every case.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
 import { once } from "node:events";
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, createWriteStream, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -99,6 +99,82 @@ const body = readFileSync(FIXTURE);
 const hmac = createHmac("sha256", API_SECRET).update(body).digest("base64");
 
 const log = (message: string) => console.log(`[bench] ${message}`);
+
+// ---------------------------------------------------------------------------------------------
+// What code is measured
+
+function git(args: string[]): string | undefined {
+  try {
+    return execFileSync("git", args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "generated" || entry.name === "node_modules") continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** The commit, uncommitted changes to the app's code, and whether the build predates the sources. */
+function describeCode(): { commit: string; dirty: boolean; staleBuild: boolean } {
+  const commit = git(["rev-parse", "--short", "HEAD"]) ?? "unknown commit";
+  const dirty = (git(["status", "--porcelain", "--", "app", "server", "prisma"]) ?? "") !== "";
+  const builtAt = Math.min(statSync(path.join(ROOT, "build/server.js")).mtimeMs, statSync(path.join(ROOT, "build/server/index.js")).mtimeMs);
+  const sourcesAt = Math.max(...["app", "server", "prisma"].map((dir) => (existsSync(path.join(ROOT, dir)) ? newestMtime(path.join(ROOT, dir)) : 0)));
+  return { commit, dirty, staleBuild: sourcesAt > builtAt };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One run at a time on this machine: two overlapping runs would measure each other.
+
+const LOCK_FILE = path.join(os.tmpdir(), "candor-webhook-intake-bench.lock");
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function acquireLock(): Promise<() => void> {
+  const deadline = Date.now() + 15 * 60_000;
+  let announced = false;
+  for (;;) {
+    try {
+      const fd = openSync(LOCK_FILE, "wx");
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      const release = () => {
+        try {
+          if (readFileSync(LOCK_FILE, "utf8").trim() === String(process.pid)) rmSync(LOCK_FILE, { force: true });
+        } catch {
+          // already gone
+        }
+      };
+      process.once("exit", release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    const holder = Number(readFileSync(LOCK_FILE, "utf8").trim());
+    if (!Number.isInteger(holder) || holder <= 0 || !isAlive(holder)) {
+      rmSync(LOCK_FILE, { force: true }); // left by a run that died
+      continue;
+    }
+    if (Date.now() > deadline) throw new Error(`another benchmark run (pid ${holder}) has held ${LOCK_FILE} for 15 minutes`);
+    if (!announced) log(`waiting for another benchmark run (pid ${holder}) to finish`);
+    announced = true;
+    await sleep(1_000);
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Results
@@ -296,6 +372,8 @@ async function createDatabase(backend: Backend, name: string): Promise<{ url: st
 interface RunningServer {
   port: number;
   child: ChildProcess;
+  /** Throws when the server has exited (a measurement against a dead server means nothing). */
+  assertRunning(): void;
   logLines: { warn: number; error: number; other: number };
   logTail: string[];
   stop(): Promise<void>;
@@ -348,14 +426,16 @@ async function startServer(options: { databaseUrl: string; queuePrefix: string; 
   child.stdout?.on("data", onOutput);
   child.stderr?.on("data", onOutput);
   let exited = false;
-  const exit = once(child, "exit").then(() => {
+  let exitStatus = "";
+  const exit = once(child, "exit").then(([code, signal]) => {
     exited = true;
+    exitStatus = signal ? `signal ${String(signal)}` : `code ${String(code)}`;
   });
 
   // LOG_LEVEL=warn hides the "web server listening" line: wait for /healthz instead.
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (exited) throw new Error(`the server exited during start-up:\n${logTail.join("\n")}`);
+    if (exited) throw new Error(`the server exited during start-up (${exitStatus}):\n${logTail.join("\n")}`);
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
       throw new Error(`the server did not answer /healthz within 30 s:\n${logTail.join("\n")}`);
@@ -374,6 +454,9 @@ async function startServer(options: { databaseUrl: string; queuePrefix: string; 
     child,
     logLines,
     logTail,
+    assertRunning() {
+      if (exited) throw new Error(`the server exited during the measurement (${exitStatus})`);
+    },
     async stop() {
       if (!exited) {
         child.kill("SIGTERM");
@@ -381,7 +464,7 @@ async function startServer(options: { databaseUrl: string; queuePrefix: string; 
         await exit;
         clearTimeout(timeout);
       }
-      logFile.end();
+      await new Promise<void>((resolve) => logFile.end(resolve));
     },
   };
 }
@@ -496,7 +579,12 @@ async function benchBackend(backend: Backend): Promise<BackendResult> {
 
     const ledger: DeliveryLedger = { sent: new Set(), answered: new Set(), accepted: new Set() };
     const port = server.port;
-    const settle = () => sleep(500); // let requests cut off at the end of a run finish server-side
+    const running = server;
+    const settle = async () => {
+      running.assertRunning();
+      await sleep(500); // let requests cut off at the end of a run finish server-side
+      running.assertRunning();
+    };
     log(`${backend}: warming up (${settings.warmup} s per route)`);
     await measure({ port, route: "/bench/baseline", label: "warm-up", seconds: settings.warmup, idPrefix: `${runTag}-wb` });
     await settle();
@@ -539,6 +627,7 @@ async function benchBackend(backend: Backend): Promise<BackendResult> {
     await queue.close().catch(() => undefined);
     redis.disconnect();
     await database?.drop().catch((error: unknown) => log(`${backend}: dropping the database failed: ${String(error)}`));
+    if (existsSync(logFile) && statSync(logFile).size === 0) rmSync(logFile, { force: true });
   }
   return result;
 }
@@ -555,13 +644,14 @@ function runRow(backend: string, run: RunResult | undefined, label: string): str
   return `| ${backend} | ${label} | ${rps(run.requestsPerSecond)} | ${ms(run.p50)} | ${ms(run.p99)} | ${run.non2xx} | ${run.errors} |`;
 }
 
-function renderSection(results: BackendResult[], startedAt: Date): string {
+function renderSection(results: BackendResult[], startedAt: Date, code: ReturnType<typeof describeCode>): string {
   const cpus = os.cpus();
   const cpuModel = cpus[0]?.model.trim() ?? "unknown CPU";
   const deviations: string[] = [];
   if (settings.connections !== TARGET_CONNECTIONS) deviations.push(`${settings.connections} connections (the targets are stated for ${TARGET_CONNECTIONS})`);
   if (settings.logLevel !== "warn") deviations.push(`server LOG_LEVEL=${settings.logLevel}`);
   if (settings.cpuProfDir) deviations.push("server run with --cpu-prof");
+  if (code.staleBuild) deviations.push("the build is older than the sources (run `npm run build`)");
   const overrides = [
     process.env.BENCH_BACKENDS?.trim() ? `BENCH_BACKENDS="${settings.backends.join(" ")}"` : "",
     process.env.BENCH_DURATION?.trim() ? `BENCH_DURATION=${settings.duration}` : "",
@@ -582,7 +672,7 @@ function renderSection(results: BackendResult[], startedAt: Date): string {
       "`BENCH_CONNECTIONS` (default 10), `BENCH_LOG_LEVEL` (server log level, default `warn`), `BENCH_CPU_PROF=<dir>` (profile the server), `BENCH_WRITE_DOCS=false` (leave this file alone). " +
       "It exits non-zero when a target is missed.",
     "",
-    `Last run: ${startedAt.toISOString().replace(/\.\d+Z$/, "Z")} · Node ${process.version} · ${cpus.length} CPUs (${cpuModel}), shared by the server, the load tool, PostgreSQL and Redis · ${os.platform()} ${os.arch()} · ` +
+    `Last run: ${startedAt.toISOString().replace(/\.\d+Z$/, "Z")} · commit ${code.commit}${code.dirty ? " with uncommitted changes to app/, server/ or prisma/" : ""} · Node ${process.version} · ${cpus.length} CPUs (${cpuModel}), shared by the server, the load tool, PostgreSQL and Redis · ${os.platform()} ${os.arch()} · ` +
       `${settings.connections} connections, ${settings.duration} s per measured run after ${settings.warmup} s of warm-up per route` +
       (deviations.length > 0 ? ` · **non-default settings: ${deviations.join(", ")}**` : ""),
     "",
@@ -669,6 +759,9 @@ function writeDocs(section: string): void {
 
 // ---------------------------------------------------------------------------------------------
 
+const releaseLock = await acquireLock();
+const code = describeCode();
+if (code.staleBuild) log("warning: build/ is older than the sources in app/, server/ or prisma/: the results describe the build, not the sources");
 const startedAt = new Date();
 log(`run ${runTag}: backends ${settings.backends.join(", ")}; ${settings.connections} connections; ${settings.duration} s per run; server LOG_LEVEL=${settings.logLevel}`);
 const results: BackendResult[] = [];
@@ -676,7 +769,8 @@ for (const backend of settings.backends as Backend[]) {
   results.push(await benchBackend(backend));
 }
 
-const section = renderSection(results, startedAt);
+releaseLock();
+const section = renderSection(results, startedAt, code);
 console.log(`\n${section}\n`);
 if (settings.writeDocs) {
   writeDocs(section);

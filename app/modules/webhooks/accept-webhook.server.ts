@@ -7,13 +7,13 @@ import { AppError } from "~/modules/errors/app-error";
 import { getLogger } from "~/modules/observability/logger.server";
 import { jobNameFor } from "~/modules/queue/define-job";
 import { getJobProducer } from "~/modules/queue/get-job-producer.server";
-import { sanitizeShopDomain, validateWebhookSignature } from "~/shopify.server";
 
 import { minimiseWebhookEvent, WebhookPayloadError } from "./minimise-webhook-event.server";
 import { parseJsonKeepingBigIntegers } from "./parse-json-keeping-big-integers";
 import { readBodyWithLimit } from "./read-body-with-limit.server";
 import { WebhookIntakeBatcher } from "./webhook-intake-batcher.server";
-import { isKnownWebhookTopic } from "./webhook-topics";
+import { verifyWebhookRequest } from "./verify-webhook-request.server";
+import { WEBHOOK_TOPICS } from "./webhook-topics";
 
 /** Shopify's largest payloads (orders with hundreds of lines) stay far below this. */
 export const WEBHOOK_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -38,29 +38,22 @@ export async function acceptWebhook(
   requestId?: string,
 ): Promise<{ outcome: WebhookOutcome; topic: string; shop: string }> {
   const rawBody = await readBodyWithLimit(request, WEBHOOK_BODY_LIMIT_BYTES);
-  const check = await validateWebhookSignature(rawBody, request);
-  if (!check.valid) {
-    if (check.reason === "invalid_hmac") {
-      throw new AppError("unauthorized", "Webhook HMAC signature is invalid");
-    }
-    const missing = "missingHeaders" in check ? (check.missingHeaders as string[]).join(", ") : "X-Shopify-Hmac-Sha256";
-    throw new AppError("bad_request", `Webhook is missing required headers: ${missing}`);
-  }
+  const env = getEnv();
+  const webhook = verifyWebhookRequest(request.headers, rawBody, env.SHOPIFY_API_SECRET);
+  const { shop } = webhook;
+  const topic = WEBHOOK_TOPICS[webhook.topic as keyof typeof WEBHOOK_TOPICS];
+  const logContext = { requestId, shop, topic: webhook.topic, webhookId: webhook.webhookId };
 
-  const shop = sanitizeShopDomain(check.domain);
-  if (!shop) throw new AppError("bad_request", "X-Shopify-Shop-Domain is not a myshopify.com domain");
-  const logger = getLogger().child({ requestId, shop, topic: check.topic, webhookId: check.webhookId });
-
-  if (!isKnownWebhookTopic(check.topic)) {
-    logger.warn("webhook for a topic Candor does not subscribe to; ignored");
-    return { outcome: "ignored", topic: check.topic, shop };
+  if (!topic) {
+    getLogger().warn(logContext, "webhook for a topic Candor does not subscribe to; ignored");
+    return { outcome: "ignored", topic: webhook.topic, shop };
   }
 
   let event: Record<string, unknown>;
   try {
-    event = minimiseWebhookEvent(check.topic, parseJsonKeepingBigIntegers(rawBody), {
+    event = minimiseWebhookEvent(topic, parseJsonKeepingBigIntegers(rawBody), {
       shopId: shop,
-      blindIndexKey: getEnv().BLIND_INDEX_KEY,
+      blindIndexKey: env.BLIND_INDEX_KEY,
     });
   } catch (error) {
     if (error instanceof SyntaxError) throw new AppError("bad_request", "Webhook body is not valid JSON");
@@ -68,15 +61,14 @@ export async function acceptWebhook(
     throw error;
   }
 
-  const triggeredAt = request.headers.get("x-shopify-triggered-at");
   const deliveryId = randomUUID();
   const outcome = await getBatcher().submit({
     id: deliveryId,
     shopId: shop,
-    webhookId: check.webhookId,
-    topic: check.topic,
-    apiVersion: check.apiVersion ?? null,
-    triggeredAt: triggeredAt && !Number.isNaN(Date.parse(triggeredAt)) ? new Date(triggeredAt) : null,
+    webhookId: webhook.webhookId,
+    topic,
+    apiVersion: webhook.apiVersion,
+    triggeredAt: webhook.triggeredAt,
     receivedAt: new Date(),
     event: JSON.stringify(event),
     outbox: {
@@ -84,6 +76,6 @@ export async function acceptWebhook(
       payload: JSON.stringify({ shop, deliveryId }),
     },
   });
-  logger.info({ outcome }, "webhook received");
-  return { outcome, topic: check.topic, shop };
+  getLogger().info({ ...logContext, outcome }, "webhook received");
+  return { outcome, topic: webhook.topic, shop };
 }

@@ -16,19 +16,72 @@ export interface NewWebhookDelivery {
 const DELIVERY_COLUMNS = ["id", "shopId", "webhookId", "topic", "apiVersion", "triggeredAt", "receivedAt", "event"] as const;
 const OUTBOX_COLUMNS = ["id", "shopId", "jobName", "payload", "createdAt", "attempts"] as const;
 
-function placeholders(dialect: DatabaseDialect, rows: number, columns: number): string {
+const quoted = (columns: readonly string[]) => columns.map((column) => `"${column}"`).join(", ");
+
+function valuesClause(dialect: DatabaseDialect, rows: number, columns: number): string {
   let next = 1;
-  const row = () =>
-    `(${Array.from({ length: columns }, () => (dialect === "postgresql" ? `$${next++}` : "?")).join(", ")})`;
+  const row = () => `(${Array.from({ length: columns }, () => (dialect === "postgresql" ? `$${next++}` : "?")).join(", ")})`;
   return Array.from({ length: rows }, row).join(", ");
 }
 
-const quoted = (columns: readonly string[]) => columns.map((column) => `"${column}"`).join(", ");
+const deliveryParameters = (delivery: NewWebhookDelivery) => [
+  delivery.id,
+  delivery.shopId,
+  delivery.webhookId,
+  delivery.topic,
+  delivery.apiVersion,
+  delivery.triggeredAt,
+  delivery.receivedAt,
+  delivery.event,
+];
+
+const insertDeliveries = (dialect: DatabaseDialect, count: number, returning: readonly string[]) =>
+  `INSERT INTO "WebhookDelivery" (${quoted(DELIVERY_COLUMNS)}) VALUES ${valuesClause(dialect, count, DELIVERY_COLUMNS.length)}
+   ON CONFLICT ("shopId", "webhookId") DO NOTHING RETURNING ${quoted(returning)}`;
 
 /**
- * Writes a batch of deliveries and their outbox messages in one transaction (group commit:
- * concurrent webhooks share one durable write). A delivery whose (shop, webhook id) is
- * already stored is skipped, and so is its outbox message. Returns the ids written.
+ * PostgreSQL: one statement (one round trip, atomic on its own) inserts the new deliveries
+ * and, from exactly the rows that were inserted, their outbox messages.
+ */
+async function storeOnPostgres(db: Db, deliveries: NewWebhookDelivery[]): Promise<Set<string>> {
+  let next = deliveries.length * DELIVERY_COLUMNS.length + 1;
+  const owedValues = deliveries.map(() => `($${next++}::text, $${next++}::text, $${next++}::text)`).join(", ");
+  const rows = await db.$queryRawUnsafe<{ id: string }[]>(
+    `WITH inserted AS (${insertDeliveries("postgresql", deliveries.length, ["id", "shopId", "receivedAt"])}),
+          owed ("id", "jobName", "payload") AS (VALUES ${owedValues})
+     INSERT INTO "OutboxMessage" (${quoted(OUTBOX_COLUMNS)})
+     SELECT inserted."id", inserted."shopId", owed."jobName", owed."payload", inserted."receivedAt", 0
+     FROM inserted JOIN owed ON owed."id" = inserted."id"
+     RETURNING "id"`,
+    ...deliveries.flatMap(deliveryParameters),
+    ...deliveries.flatMap((delivery) => [delivery.id, delivery.outbox.jobName, delivery.outbox.payload]),
+  );
+  return new Set(rows.map((row) => row.id));
+}
+
+/** SQLite has no data-changing CTEs: two statements in one transaction. */
+async function storeOnSqlite(db: Db, deliveries: NewWebhookDelivery[]): Promise<Set<string>> {
+  return db.$transaction(async (tx) => {
+    const inserted = await tx.$queryRawUnsafe<{ id: string }[]>(
+      insertDeliveries("sqlite", deliveries.length, ["id"]),
+      ...deliveries.flatMap(deliveryParameters),
+    );
+    const insertedIds = new Set(inserted.map((row) => row.id));
+    const owed = deliveries.filter((delivery) => insertedIds.has(delivery.id));
+    if (owed.length > 0) {
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "OutboxMessage" (${quoted(OUTBOX_COLUMNS)}) VALUES ${valuesClause("sqlite", owed.length, OUTBOX_COLUMNS.length)}`,
+        ...owed.flatMap((delivery) => [delivery.id, delivery.shopId, delivery.outbox.jobName, delivery.outbox.payload, delivery.receivedAt, 0]),
+      );
+    }
+    return insertedIds;
+  });
+}
+
+/**
+ * Writes a batch of deliveries and their outbox messages atomically (group commit: concurrent
+ * webhooks share one durable write). A delivery whose (shop, webhook id) is already stored is
+ * skipped, and so is its outbox message. Returns the ids written.
  */
 export async function storeWebhookDeliveries(
   db: Db,
@@ -36,36 +89,5 @@ export async function storeWebhookDeliveries(
   deliveries: NewWebhookDelivery[],
 ): Promise<Set<string>> {
   if (deliveries.length === 0) return new Set();
-  return db.$transaction(async (tx) => {
-    const inserted = await tx.$queryRawUnsafe<{ id: string }[]>(
-      `INSERT INTO "WebhookDelivery" (${quoted(DELIVERY_COLUMNS)}) VALUES ${placeholders(dialect, deliveries.length, DELIVERY_COLUMNS.length)}
-       ON CONFLICT ("shopId", "webhookId") DO NOTHING RETURNING "id"`,
-      ...deliveries.flatMap((delivery) => [
-        delivery.id,
-        delivery.shopId,
-        delivery.webhookId,
-        delivery.topic,
-        delivery.apiVersion,
-        delivery.triggeredAt,
-        delivery.receivedAt,
-        delivery.event,
-      ]),
-    );
-    const insertedIds = new Set(inserted.map((row) => row.id));
-    const owed = deliveries.filter((delivery) => insertedIds.has(delivery.id));
-    if (owed.length > 0) {
-      await tx.$executeRawUnsafe(
-        `INSERT INTO "OutboxMessage" (${quoted(OUTBOX_COLUMNS)}) VALUES ${placeholders(dialect, owed.length, OUTBOX_COLUMNS.length)}`,
-        ...owed.flatMap((delivery) => [
-          delivery.id,
-          delivery.shopId,
-          delivery.outbox.jobName,
-          delivery.outbox.payload,
-          delivery.receivedAt,
-          0,
-        ]),
-      );
-    }
-    return insertedIds;
-  });
+  return dialect === "postgresql" ? storeOnPostgres(db, deliveries) : storeOnSqlite(db, deliveries);
 }

@@ -1,5 +1,7 @@
 import type { Db, DatabaseDialect } from "~/db.server";
-import { dispatchOutboxMessages } from "~/modules/outbox/dispatch-outbox-messages.server";
+import { enqueueOutboxMessages } from "~/modules/outbox/enqueue-outbox-messages.server";
+import { markOutboxRelayed } from "~/modules/outbox/mark-outbox-relayed.server";
+import { recordOutboxFailure } from "~/modules/outbox/record-outbox-failure.server";
 import { getLogger } from "~/modules/observability/logger.server";
 import type { JobProducer } from "~/modules/queue/job-producer.server";
 
@@ -15,16 +17,24 @@ interface Pending {
 
 /** SQLite and PostgreSQL both cap bound parameters; 8 columns × 200 rows stays well below. */
 const MAX_BATCH = 200;
+/** Relayed marks are written together, off the request path. */
+const ACKNOWLEDGE_EVERY_MS = 50;
 
 /**
  * Group commit for webhook intake. Deliveries that arrive while a write is in flight are
  * written together by the next one, so a burst costs one transaction per batch rather than
- * one per request. Each caller is answered only after its row is committed and its job
- * handed to the queue (or kept in the outbox when the queue is down).
+ * one per request; the next batch is written while the previous one is handed to the queue.
+ * Each sender is answered only after its row is committed and its job handed to the queue
+ * (or, when the queue is down, kept in the outbox for the relay).
+ *
+ * Marking messages relayed is batched and deferred: if the process dies before the mark, the
+ * relay enqueues the message again, which is harmless because jobs are idempotent.
  */
 export class WebhookIntakeBatcher {
   private pending: Pending[] = [];
-  private flushing = false;
+  private writing = false;
+  private relayed: string[] = [];
+  private acknowledgeTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly db: Db,
@@ -35,53 +45,58 @@ export class WebhookIntakeBatcher {
   submit(delivery: NewWebhookDelivery): Promise<Outcome> {
     return new Promise<Outcome>((resolve, reject) => {
       this.pending.push({ delivery, resolve, reject });
-      if (!this.flushing) {
-        this.flushing = true;
-        setImmediate(() => void this.flushLoop());
+      if (!this.writing) {
+        this.writing = true;
+        setImmediate(() => void this.writeLoop());
       }
     });
   }
 
-  private async flushLoop(): Promise<void> {
+  private async writeLoop(): Promise<void> {
     try {
       while (this.pending.length > 0) {
         const batch = this.pending.splice(0, MAX_BATCH);
-        await this.flush(batch);
+        let inserted: Set<string>;
+        const started = performance.now();
+        try {
+          inserted = await storeWebhookDeliveries(this.db, this.dialect, batch.map((entry) => entry.delivery));
+          getLogger().debug({ batch: batch.length, writeMs: Math.round((performance.now() - started) * 10) / 10 }, "webhook batch written");
+        } catch (error) {
+          getLogger().error({ err: error, batch: batch.length }, "webhook batch write failed");
+          for (const entry of batch) entry.reject(error);
+          continue;
+        }
+        void this.handOver(batch, inserted);
       }
     } finally {
-      this.flushing = false;
+      this.writing = false;
     }
   }
 
-  private async flush(batch: Pending[]): Promise<void> {
-    let inserted: Set<string>;
-    try {
-      inserted = await storeWebhookDeliveries(
-        this.db,
-        this.dialect,
-        batch.map((entry) => entry.delivery),
-      );
-    } catch (error) {
-      getLogger().error({ err: error, batch: batch.length }, "webhook batch write failed");
-      for (const entry of batch) entry.reject(error);
-      return;
-    }
-
+  private async handOver(batch: Pending[], inserted: Set<string>): Promise<void> {
     const owed = batch
       .filter((entry) => inserted.has(entry.delivery.id))
-      .map(({ delivery }) => ({
-        id: delivery.id,
-        shopId: delivery.shopId,
-        jobName: delivery.outbox.jobName,
-        payload: delivery.outbox.payload,
-      }));
-    // The rows are durable: a queue failure here is not the sender's problem (the relay
-    // retries), so it never turns into an error response.
-    await dispatchOutboxMessages(this.db, this.producer, owed).catch((error: unknown) =>
-      getLogger().warn({ reason: (error as Error).message }, "outbox dispatch failed; relay will retry"),
-    );
-    for (const entry of batch) {
-      entry.resolve(inserted.has(entry.delivery.id) ? "accepted" : "duplicate");
+      .map(({ delivery }) => ({ id: delivery.id, shopId: delivery.shopId, jobName: delivery.outbox.jobName, payload: delivery.outbox.payload }));
+    try {
+      const { enqueuedIds } = await enqueueOutboxMessages(this.producer, owed);
+      this.acknowledge(enqueuedIds);
+    } catch (error) {
+      // The rows are durable: a queue outage is not the sender's problem.
+      const reason = (error as Error).message;
+      getLogger().warn({ count: owed.length, reason }, "queue unavailable; outbox messages kept for the relay");
+      void recordOutboxFailure(this.db, owed.map((message) => message.id), reason).catch(() => undefined);
     }
+    for (const entry of batch) entry.resolve(inserted.has(entry.delivery.id) ? "accepted" : "duplicate");
+  }
+
+  private acknowledge(ids: string[]): void {
+    this.relayed.push(...ids);
+    this.acknowledgeTimer ??= setTimeout(() => {
+      this.acknowledgeTimer = undefined;
+      const relayed = this.relayed.splice(0);
+      markOutboxRelayed(this.db, relayed).catch((error: unknown) =>
+        getLogger().warn({ count: relayed.length, reason: (error as Error).message }, "could not mark outbox messages relayed; the relay will re-enqueue them"),
+      );
+    }, ACKNOWLEDGE_EVERY_MS);
   }
 }

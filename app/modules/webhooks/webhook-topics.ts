@@ -19,9 +19,3 @@ export const WEBHOOK_TOPICS = {
 } as const;
 
 export type WebhookTopic = (typeof WEBHOOK_TOPICS)[keyof typeof WEBHOOK_TOPICS];
-
-const KNOWN_TOPICS = new Set<string>(Object.values(WEBHOOK_TOPICS));
-
-export function isKnownWebhookTopic(topic: string): topic is WebhookTopic {
-  return KNOWN_TOPICS.has(topic);
-}
