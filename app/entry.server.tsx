@@ -8,7 +8,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { getLogger } from "./modules/observability/logger.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 
-export { startBackgroundWorkers, stopAppServices } from "./modules/runtime/app-services.server";
+export { startBackgroundWorkers, stopAppServices, warmUpAppServices } from "./modules/runtime/app-services.server";
 
 export const streamTimeout = 5_000;
 

@@ -12,6 +12,7 @@ import { createLogger } from "../app/modules/observability/create-logger.server"
 import { loadEnvOrExit } from "./load-env-or-exit";
 
 interface AppEntryModule {
+  warmUpAppServices(): void;
   startBackgroundWorkers(): Promise<void>;
   stopAppServices(): Promise<void>;
 }
@@ -73,6 +74,7 @@ export async function startWebServer(options: { withWorkers?: boolean } = {}): P
     }),
   );
 
+  (await entryModule()).warmUpAppServices();
   const runWorkers = options.withWorkers ?? env.RUN_WORKERS_IN_WEB;
   if (runWorkers) await (await entryModule()).startBackgroundWorkers();
 

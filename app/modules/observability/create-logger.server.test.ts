@@ -43,3 +43,4 @@ describe("createLogger", () => {
     expect(text).toContain("[redacted]");
   });
 });
+

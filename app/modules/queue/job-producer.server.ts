@@ -40,6 +40,25 @@ export class JobProducer {
     this.connection = createRedisConnection(settings.redisUrl, "producer");
     // Without a listener ioredis prints every failed reconnect; the outbox covers outages.
     this.connection.on("error", () => {});
+    this.connection.on("ready", () => {
+      this.everReady = true;
+    });
+  }
+
+  private everReady = false;
+
+  private waitForFirstConnection(timeoutMs: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.connection.off("ready", onReady);
+        resolve(false);
+      }, timeoutMs);
+      const onReady = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      this.connection.once("ready", onReady);
+    });
   }
 
   get prefix(): string {
@@ -59,7 +78,11 @@ export class JobProducer {
   async enqueue(jobs: OutgoingJob[], timeoutMs = 1_000): Promise<void> {
     if (jobs.length === 0) return;
     if (this.connection.status !== "ready") {
-      throw new Error(`Redis is not connected (${this.connection.status})`);
+      // Only the first connection is waited for (briefly): once Redis has been reached, a
+      // lost connection means an outage and the outbox takes over at once.
+      if (this.everReady || !(await this.waitForFirstConnection(timeoutMs))) {
+        throw new Error(`Redis is not connected (${this.connection.status})`);
+      }
     }
     const byQueue = new Map<string, OutgoingJob[]>();
     for (const job of jobs) {

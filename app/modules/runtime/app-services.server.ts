@@ -1,9 +1,14 @@
 import { disconnectDb } from "~/db.server";
-import { closeJobProducer } from "~/modules/queue/get-job-producer.server";
+import { closeJobProducer, getJobProducer } from "~/modules/queue/get-job-producer.server";
 
 import { startWorkers, type RunningWorkers, type WorkerOptions } from "./start-workers.server";
 
 let running: RunningWorkers | undefined;
+
+/** Opens the queue connection at start, so the first webhooks do not wait for it. */
+export function warmUpAppServices(): void {
+  getJobProducer();
+}
 
 /** Single-process mode (demo, small installs): the web server runs the workers too. */
 export async function startBackgroundWorkers(options?: WorkerOptions): Promise<void> {

@@ -59,23 +59,27 @@ async function storeOnPostgres(db: Db, deliveries: NewWebhookDelivery[]): Promis
   return new Set(rows.map((row) => row.id));
 }
 
-/** SQLite has no data-changing CTEs: two statements in one transaction. */
+/**
+ * SQLite has no data-changing CTEs: two statements in one (non-interactive) transaction. The
+ * outbox rows are taken from the deliveries that exist under the fresh ids just written, so a
+ * duplicate delivery, whose fresh id was never inserted, gets no outbox message.
+ */
 async function storeOnSqlite(db: Db, deliveries: NewWebhookDelivery[]): Promise<Set<string>> {
-  return db.$transaction(async (tx) => {
-    const inserted = await tx.$queryRawUnsafe<{ id: string }[]>(
+  const owedValues = deliveries.map(() => "(?, ?, ?)").join(", ");
+  const [inserted] = await db.$transaction([
+    db.$queryRawUnsafe<{ id: string }[]>(
       insertDeliveries("sqlite", deliveries.length, ["id"]),
       ...deliveries.flatMap(deliveryParameters),
-    );
-    const insertedIds = new Set(inserted.map((row) => row.id));
-    const owed = deliveries.filter((delivery) => insertedIds.has(delivery.id));
-    if (owed.length > 0) {
-      await tx.$executeRawUnsafe(
-        `INSERT INTO "OutboxMessage" (${quoted(OUTBOX_COLUMNS)}) VALUES ${valuesClause("sqlite", owed.length, OUTBOX_COLUMNS.length)}`,
-        ...owed.flatMap((delivery) => [delivery.id, delivery.shopId, delivery.outbox.jobName, delivery.outbox.payload, delivery.receivedAt, 0]),
-      );
-    }
-    return insertedIds;
-  });
+    ),
+    db.$executeRawUnsafe(
+      `WITH owed ("id", "jobName", "payload") AS (VALUES ${owedValues})
+       INSERT INTO "OutboxMessage" (${quoted(OUTBOX_COLUMNS)})
+       SELECT delivery."id", delivery."shopId", owed."jobName", owed."payload", delivery."receivedAt", 0
+       FROM owed JOIN "WebhookDelivery" delivery ON delivery."id" = owed."id"`,
+      ...deliveries.flatMap((delivery) => [delivery.id, delivery.outbox.jobName, delivery.outbox.payload]),
+    ),
+  ]);
+  return new Set(inserted.map((row) => row.id));
 }
 
 /**
