@@ -9,6 +9,7 @@ import { getLogger } from "./modules/observability/logger.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 
 export { startBackgroundWorkers, stopAppServices, warmUpAppServices } from "./modules/runtime/app-services.server";
+export { handleWebhookHttp } from "./modules/webhooks/handle-webhook-http.server";
 
 export const streamTimeout = 5_000;
 

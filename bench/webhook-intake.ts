@@ -61,6 +61,21 @@ const WEBHOOK_QUEUE = "webhooks";
 
 type Backend = "sqlite" | "postgresql";
 
+/** autocannon hands response headers over as an object or as a flat [name, value, …] list. */
+function headerValue(headers: unknown, name: string): string | undefined {
+  if (Array.isArray(headers)) {
+    for (let index = 0; index + 1 < headers.length; index += 2) {
+      if (String(headers[index]).toLowerCase() === name) return String(headers[index + 1]);
+    }
+    return undefined;
+  }
+  if (headers && typeof headers === "object") {
+    const entry = Object.entries(headers as Record<string, unknown>).find(([key]) => key.toLowerCase() === name);
+    return entry === undefined ? undefined : String(entry[1]);
+  }
+  return undefined;
+}
+
 function positiveNumber(name: string, fallback: number): number {
   const raw = process.env[name]?.trim();
   if (!raw) return fallback;
@@ -281,16 +296,12 @@ async function measure(options: {
           ledger?.sent.add(webhookId);
           return { ...request, headers: { ...request.headers, "x-shopify-webhook-id": webhookId } };
         },
-        onResponse: (status, responseBody, context) => {
+        onResponse: (status, _responseBody, context, headers) => {
           const webhookId = context.webhookId as string;
           let outcome = `http ${status}`;
-          if (status === 200 && responseBody) {
-            try {
-              outcome = (JSON.parse(responseBody) as { outcome?: string }).outcome ?? outcome;
-            } catch {
-              outcome = "unparsable body";
-            }
-          }
+          // The intake answers 200 with an empty body and its outcome in a header.
+          const header = headerValue(headers, "x-candor-webhook-outcome");
+          if (status === 200) outcome = header ?? "no outcome header";
           outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
           if (ledger) {
             ledger.answered.add(webhookId);

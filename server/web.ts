@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Server } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -13,6 +13,7 @@ import { loadEnvOrExit } from "./load-env-or-exit";
 
 interface AppEntryModule {
   warmUpAppServices(): void;
+  handleWebhookHttp(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void>;
   startBackgroundWorkers(): Promise<void>;
   stopAppServices(): Promise<void>;
 }
@@ -55,8 +56,16 @@ export async function startWebServer(options: { withWorkers?: boolean } = {}): P
     });
     next();
   });
-  // Webhook bodies are read raw by the route (the HMAC covers the exact bytes).
-  app.use(compression({ filter: (req, res) => !req.path.startsWith("/webhooks") && compression.filter(req, res) }));
+  // Every webhook topic of shopify.app.toml is delivered here, ahead of the Remix router.
+  const webhookEntry = viteDevServer ? undefined : await entryModule();
+  app.all("/webhooks", (req, res) => {
+    void (webhookEntry ? Promise.resolve(webhookEntry) : entryModule()).then((entry) =>
+      entry.handleWebhookHttp(req, res, res.locals.requestId as string),
+    );
+  });
+  // Webhook responses are empty: compression would only cost time on the hottest path.
+  const compress = compression();
+  app.use(compress);
   if (viteDevServer) {
     app.use(viteDevServer.middlewares);
   } else {

@@ -10,13 +10,9 @@ import { getJobProducer } from "~/modules/queue/get-job-producer.server";
 
 import { minimiseWebhookEvent, WebhookPayloadError } from "./minimise-webhook-event.server";
 import { parseJsonKeepingBigIntegers } from "./parse-json-keeping-big-integers";
-import { readBodyWithLimit } from "./read-body-with-limit.server";
 import { WebhookIntakeBatcher } from "./webhook-intake-batcher.server";
-import { verifyWebhookRequest } from "./verify-webhook-request.server";
+import { verifyWebhookRequest, type WebhookHeaders } from "./verify-webhook-request.server";
 import { WEBHOOK_TOPICS } from "./webhook-topics";
-
-/** Shopify's largest payloads (orders with hundreds of lines) stay far below this. */
-export const WEBHOOK_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
 export type WebhookOutcome = "accepted" | "duplicate" | "ignored";
 
@@ -31,15 +27,16 @@ function getBatcher(): WebhookIntakeBatcher {
  * The single intake path for every webhook topic: verify the HMAC, keep 64-bit ids exact,
  * reduce the payload to identifiers and blind indexes, write it durably with its outbox
  * message (a retried delivery id is a no-op), and hand it to the queue. Throws AppError
- * (400/401/413) before anything is written when the request is not a valid delivery.
+ * (400/401) before anything is written when the request is not a valid delivery.
  */
-export async function acceptWebhook(
-  request: Request,
-  requestId?: string,
-): Promise<{ outcome: WebhookOutcome; topic: string; shop: string }> {
-  const rawBody = await readBodyWithLimit(request, WEBHOOK_BODY_LIMIT_BYTES);
+export async function acceptWebhook(delivery: {
+  headers: WebhookHeaders;
+  rawBody: string;
+  requestId?: string;
+}): Promise<{ outcome: WebhookOutcome; topic: string; shop: string }> {
+  const { rawBody, requestId } = delivery;
   const env = getEnv();
-  const webhook = verifyWebhookRequest(request.headers, rawBody, env.SHOPIFY_API_SECRET);
+  const webhook = verifyWebhookRequest(delivery.headers, rawBody, env.SHOPIFY_API_SECRET);
   const { shop } = webhook;
   const topic = WEBHOOK_TOPICS[webhook.topic as keyof typeof WEBHOOK_TOPICS];
   const logContext = { requestId, shop, topic: webhook.topic, webhookId: webhook.webhookId };

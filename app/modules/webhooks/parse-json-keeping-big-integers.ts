@@ -9,7 +9,7 @@ export function parseJsonKeepingBigIntegers(text: string): unknown {
 }
 
 /** Either a whole string literal (skipped) or a number literal outside strings. */
-const TOKEN = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+const TOKEN = /"[^"\\]*(?:\\.[^"\\]*)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
 const SAFE_DIGITS = 15;
 
 function quoteUnsafeIntegers(text: string): string {

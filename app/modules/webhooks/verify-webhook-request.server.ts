@@ -2,6 +2,11 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 
 import { AppError } from "~/modules/errors/app-error";
 
+/** Lower-case header lookup: a Fetch `Headers` or anything shaped like it. */
+export interface WebhookHeaders {
+  get(name: string): string | null;
+}
+
 export interface VerifiedWebhookHeaders {
   /** As Shopify names it in the header: `orders/fulfilled`. */
   topic: string;
@@ -19,7 +24,7 @@ const MYSHOPIFY_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
  * 401. Done here rather than through the SDK's request adapter because it runs on every
  * delivery and needs nothing but the body and five headers.
  */
-export function verifyWebhookRequest(headers: Headers, rawBody: string, apiSecret: string): VerifiedWebhookHeaders {
+export function verifyWebhookRequest(headers: WebhookHeaders, rawBody: string, apiSecret: string): VerifiedWebhookHeaders {
   const hmac = headers.get("x-shopify-hmac-sha256");
   const required = {
     "X-Shopify-Hmac-Sha256": hmac,

@@ -23,9 +23,10 @@ const ACKNOWLEDGE_EVERY_MS = 50;
 /**
  * Group commit for webhook intake. Deliveries that arrive while a write is in flight are
  * written together by the next one, so a burst costs one transaction per batch rather than
- * one per request; the next batch is written while the previous one is handed to the queue.
- * Each sender is answered only after its row is committed and its job handed to the queue
- * (or, when the queue is down, kept in the outbox for the relay).
+ * one per request. Each sender is answered as soon as its row and outbox message are
+ * committed — the transactional outbox makes that the promise that matters — and the batch
+ * is handed to the queue right after, while the next batch is written. If the hand-over
+ * fails (Redis down, process killed), the relay enqueues the messages later.
  *
  * Marking messages relayed is batched and deferred: if the process dies before the mark, the
  * relay enqueues the message again, which is harmless because jobs are idempotent.
@@ -66,6 +67,7 @@ export class WebhookIntakeBatcher {
           for (const entry of batch) entry.reject(error);
           continue;
         }
+        for (const entry of batch) entry.resolve(inserted.has(entry.delivery.id) ? "accepted" : "duplicate");
         void this.handOver(batch, inserted);
       }
     } finally {
@@ -86,7 +88,6 @@ export class WebhookIntakeBatcher {
       getLogger().warn({ count: owed.length, reason }, "queue unavailable; outbox messages kept for the relay");
       void recordOutboxFailure(this.db, owed.map((message) => message.id), reason).catch(() => undefined);
     }
-    for (const entry of batch) entry.resolve(inserted.has(entry.delivery.id) ? "accepted" : "duplicate");
   }
 
   private acknowledge(ids: string[]): void {

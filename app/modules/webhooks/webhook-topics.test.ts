@@ -32,10 +32,10 @@ describe("shopify.app.toml webhook subscriptions", () => {
     expect(declared).toEqual(expect.arrayContaining(["customers/data_request", "customers/redact", "shop/redact"]));
   });
 
-  it("use relative URIs and name an existing handling route in a comment", () => {
+  it("use relative URIs and name the existing handler in a comment", () => {
     for (const subscription of subscriptions()) {
       expect(subscription.uri).toMatch(/^\/[a-z]/);
-      const route = /app\/routes\/[\w.$-]+\.tsx?/.exec(subscription.comment)?.[0];
+      const route = /app\/[\w/.$-]+\.tsx?/.exec(subscription.comment)?.[0];
       expect(route, `comment of ${subscription.topics.join(", ")}`).toBeDefined();
       expect(existsSync(repoFile(route!))).toBe(true);
     }
