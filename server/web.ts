@@ -47,6 +47,8 @@ export async function startWebServer(options: { withWorkers?: boolean } = {}): P
     res.locals.requestId = requestId;
     res.setHeader("X-Request-Id", requestId);
     const started = process.hrtime.bigint();
+    // The webhook intake logs each delivery itself, with its outcome.
+    if (req.path === "/webhooks") return next();
     res.on("finish", () => {
       // Path only: query strings can carry session tokens.
       logger.info(

@@ -69,6 +69,7 @@ export async function handleWebhookHttp(req: IncomingMessage, res: ServerRespons
     res.end();
   } catch (error) {
     if (isAppError(error) && error.status < 500) {
+      getLogger().warn({ requestId, status: error.status, code: error.code }, "webhook rejected");
       sendError(res, error, requestId);
       return;
     }

@@ -18,7 +18,7 @@ interface Pending {
 /** SQLite and PostgreSQL both cap bound parameters; 8 columns × 200 rows stays well below. */
 const MAX_BATCH = 200;
 /** Relayed marks are written together, off the request path. */
-const ACKNOWLEDGE_EVERY_MS = 50;
+const ACKNOWLEDGE_EVERY_MS = 250;
 
 /**
  * Group commit for webhook intake. Deliveries that arrive while a write is in flight are
@@ -33,45 +33,57 @@ const ACKNOWLEDGE_EVERY_MS = 50;
  */
 export class WebhookIntakeBatcher {
   private pending: Pending[] = [];
-  private writing = false;
+  private writesInFlight = 0;
+  private drainScheduled = false;
   private relayed: string[] = [];
   private acknowledgeTimer: NodeJS.Timeout | undefined;
+  /**
+   * SQLite has one writer, so one batch at a time; PostgreSQL commits concurrent
+   * transactions in parallel, so a slow commit does not hold up the batches behind it.
+   */
+  private readonly maxWritesInFlight: number;
 
   constructor(
     private readonly db: Db,
     private readonly dialect: DatabaseDialect,
     private readonly producer: JobProducer,
-  ) {}
+  ) {
+    this.maxWritesInFlight = dialect === "postgresql" ? 3 : 1;
+  }
 
   submit(delivery: NewWebhookDelivery): Promise<Outcome> {
     return new Promise<Outcome>((resolve, reject) => {
       this.pending.push({ delivery, resolve, reject });
-      if (!this.writing) {
-        this.writing = true;
-        setImmediate(() => void this.writeLoop());
+      this.scheduleDrain();
+    });
+  }
+
+  private scheduleDrain(): void {
+    if (this.drainScheduled || this.writesInFlight >= this.maxWritesInFlight) return;
+    this.drainScheduled = true;
+    // Deliveries arriving in the same turn of the event loop join the same batch.
+    setImmediate(() => {
+      this.drainScheduled = false;
+      while (this.pending.length > 0 && this.writesInFlight < this.maxWritesInFlight) {
+        void this.write(this.pending.splice(0, MAX_BATCH));
       }
     });
   }
 
-  private async writeLoop(): Promise<void> {
+  private async write(batch: Pending[]): Promise<void> {
+    this.writesInFlight += 1;
+    const started = performance.now();
     try {
-      while (this.pending.length > 0) {
-        const batch = this.pending.splice(0, MAX_BATCH);
-        let inserted: Set<string>;
-        const started = performance.now();
-        try {
-          inserted = await storeWebhookDeliveries(this.db, this.dialect, batch.map((entry) => entry.delivery));
-          getLogger().debug({ batch: batch.length, writeMs: Math.round((performance.now() - started) * 10) / 10 }, "webhook batch written");
-        } catch (error) {
-          getLogger().error({ err: error, batch: batch.length }, "webhook batch write failed");
-          for (const entry of batch) entry.reject(error);
-          continue;
-        }
-        for (const entry of batch) entry.resolve(inserted.has(entry.delivery.id) ? "accepted" : "duplicate");
-        void this.handOver(batch, inserted);
-      }
+      const inserted = await storeWebhookDeliveries(this.db, this.dialect, batch.map((entry) => entry.delivery));
+      getLogger().debug({ batch: batch.length, writeMs: Math.round((performance.now() - started) * 10) / 10 }, "webhook batch written");
+      for (const entry of batch) entry.resolve(inserted.has(entry.delivery.id) ? "accepted" : "duplicate");
+      void this.handOver(batch, inserted);
+    } catch (error) {
+      getLogger().error({ err: error, batch: batch.length }, "webhook batch write failed");
+      for (const entry of batch) entry.reject(error);
     } finally {
-      this.writing = false;
+      this.writesInFlight -= 1;
+      if (this.pending.length > 0) this.scheduleDrain();
     }
   }
 
