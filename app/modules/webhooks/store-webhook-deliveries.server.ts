@@ -43,18 +43,22 @@ const insertDeliveries = (dialect: DatabaseDialect, count: number, returning: re
  * PostgreSQL: one statement (one round trip, atomic on its own) inserts the new deliveries
  * and, from exactly the rows that were inserted, their outbox messages.
  */
-async function storeOnPostgres(db: Db, deliveries: NewWebhookDelivery[]): Promise<Set<string>> {
+async function storeOnPostgres(db: Db, deliveries: NewWebhookDelivery[], relayedIds: string[]): Promise<Set<string>> {
   let next = deliveries.length * DELIVERY_COLUMNS.length + 1;
   const owedValues = deliveries.map(() => `($${next++}::text, $${next++}::text, $${next++}::text)`).join(", ");
+  const relayedParameter = next;
   const rows = await db.$queryRawUnsafe<{ id: string }[]>(
     `WITH inserted AS (${insertDeliveries("postgresql", deliveries.length, ["id", "shopId", "receivedAt"])}),
-          owed ("id", "jobName", "payload") AS (VALUES ${owedValues})
+          owed ("id", "jobName", "payload") AS (VALUES ${owedValues}),
+          relayed AS (UPDATE "OutboxMessage" SET "relayedAt" = now()
+                      WHERE "id" = ANY($${relayedParameter}::text[]) AND "relayedAt" IS NULL)
      INSERT INTO "OutboxMessage" (${quoted(OUTBOX_COLUMNS)})
      SELECT inserted."id", inserted."shopId", owed."jobName", owed."payload", inserted."receivedAt", 0
      FROM inserted JOIN owed ON owed."id" = inserted."id"
      RETURNING "id"`,
     ...deliveries.flatMap(deliveryParameters),
     ...deliveries.flatMap((delivery) => [delivery.id, delivery.outbox.jobName, delivery.outbox.payload]),
+    relayedIds,
   );
   return new Set(rows.map((row) => row.id));
 }
@@ -64,8 +68,18 @@ async function storeOnPostgres(db: Db, deliveries: NewWebhookDelivery[]): Promis
  * outbox rows are taken from the deliveries that exist under the fresh ids just written, so a
  * duplicate delivery, whose fresh id was never inserted, gets no outbox message.
  */
-async function storeOnSqlite(db: Db, deliveries: NewWebhookDelivery[]): Promise<Set<string>> {
+async function storeOnSqlite(db: Db, deliveries: NewWebhookDelivery[], relayedIds: string[]): Promise<Set<string>> {
   const owedValues = deliveries.map(() => "(?, ?, ?)").join(", ");
+  const markRelayed =
+    relayedIds.length > 0
+      ? [
+          db.$executeRawUnsafe(
+            `UPDATE "OutboxMessage" SET "relayedAt" = ? WHERE "relayedAt" IS NULL AND "id" IN (${relayedIds.map(() => "?").join(", ")})`,
+            new Date(),
+            ...relayedIds,
+          ),
+        ]
+      : [];
   const [inserted] = await db.$transaction([
     db.$queryRawUnsafe<{ id: string }[]>(
       insertDeliveries("sqlite", deliveries.length, ["id"]),
@@ -78,6 +92,7 @@ async function storeOnSqlite(db: Db, deliveries: NewWebhookDelivery[]): Promise<
        FROM owed JOIN "WebhookDelivery" delivery ON delivery."id" = owed."id"`,
       ...deliveries.flatMap((delivery) => [delivery.id, delivery.outbox.jobName, delivery.outbox.payload]),
     ),
+    ...markRelayed,
   ]);
   return new Set(inserted.map((row) => row.id));
 }
@@ -85,13 +100,18 @@ async function storeOnSqlite(db: Db, deliveries: NewWebhookDelivery[]): Promise<
 /**
  * Writes a batch of deliveries and their outbox messages atomically (group commit: concurrent
  * webhooks share one durable write). A delivery whose (shop, webhook id) is already stored is
- * skipped, and so is its outbox message. Returns the ids written.
+ * skipped, and so is its outbox message. The same commit marks `relayedIds` (messages of
+ * earlier batches that reached the queue) as relayed, so that bookkeeping costs no commit of
+ * its own. Returns the ids written.
  */
 export async function storeWebhookDeliveries(
   db: Db,
   dialect: DatabaseDialect,
   deliveries: NewWebhookDelivery[],
+  relayedIds: string[] = [],
 ): Promise<Set<string>> {
   if (deliveries.length === 0) return new Set();
-  return dialect === "postgresql" ? storeOnPostgres(db, deliveries) : storeOnSqlite(db, deliveries);
+  return dialect === "postgresql"
+    ? storeOnPostgres(db, deliveries, relayedIds)
+    : storeOnSqlite(db, deliveries, relayedIds);
 }

@@ -17,7 +17,7 @@ interface Pending {
 
 /** SQLite and PostgreSQL both cap bound parameters; 8 columns × 200 rows stays well below. */
 const MAX_BATCH = 200;
-/** Relayed marks are written together, off the request path. */
+/** How long relayed marks may wait for a batch to ride along with before being written alone. */
 const ACKNOWLEDGE_EVERY_MS = 250;
 
 /**
@@ -28,8 +28,9 @@ const ACKNOWLEDGE_EVERY_MS = 250;
  * is handed to the queue right after, while the next batch is written. If the hand-over
  * fails (Redis down, process killed), the relay enqueues the messages later.
  *
- * Marking messages relayed is batched and deferred: if the process dies before the mark, the
- * relay enqueues the message again, which is harmless because jobs are idempotent.
+ * Marking messages relayed is deferred to the next batch's commit: if the process dies before
+ * the mark, the relay enqueues the message again, which is harmless because jobs are
+ * idempotent.
  */
 export class WebhookIntakeBatcher {
   private pending: Pending[] = [];
@@ -73,14 +74,16 @@ export class WebhookIntakeBatcher {
   private async write(batch: Pending[]): Promise<void> {
     this.writesInFlight += 1;
     const started = performance.now();
+    const relayedIds = this.takeRelayed();
     try {
-      const inserted = await storeWebhookDeliveries(this.db, this.dialect, batch.map((entry) => entry.delivery));
+      const inserted = await storeWebhookDeliveries(this.db, this.dialect, batch.map((entry) => entry.delivery), relayedIds);
       getLogger().debug({ batch: batch.length, writeMs: Math.round((performance.now() - started) * 10) / 10 }, "webhook batch written");
       for (const entry of batch) entry.resolve(inserted.has(entry.delivery.id) ? "accepted" : "duplicate");
       void this.handOver(batch, inserted);
     } catch (error) {
       getLogger().error({ err: error, batch: batch.length }, "webhook batch write failed");
       for (const entry of batch) entry.reject(error);
+      this.relayed.push(...relayedIds);
     } finally {
       this.writesInFlight -= 1;
       if (this.pending.length > 0) this.scheduleDrain();
@@ -102,14 +105,19 @@ export class WebhookIntakeBatcher {
     }
   }
 
+  /** Relayed marks ride along with the next batch's commit; a quiet intake flushes them alone. */
   private acknowledge(ids: string[]): void {
     this.relayed.push(...ids);
     this.acknowledgeTimer ??= setTimeout(() => {
       this.acknowledgeTimer = undefined;
-      const relayed = this.relayed.splice(0);
+      const relayed = this.takeRelayed();
       markOutboxRelayed(this.db, relayed).catch((error: unknown) =>
         getLogger().warn({ count: relayed.length, reason: (error as Error).message }, "could not mark outbox messages relayed; the relay will re-enqueue them"),
       );
     }, ACKNOWLEDGE_EVERY_MS);
+  }
+
+  private takeRelayed(): string[] {
+    return this.relayed.splice(0, MAX_BATCH * 5);
   }
 }
