@@ -3,22 +3,20 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 const dir = process.argv[2];
-let passed = 0;
-let failed = 0;
-let skipped = 0;
+const totals = { passed: 0, failed: 0, skipped: 0 };
 for (const file of readdirSync(dir).filter((name) => name.endsWith(".json")).sort()) {
   const report = JSON.parse(readFileSync(path.join(dir, file), "utf8"));
-  const runFailed = report.numFailedTests + (report.numFailedTestSuites ?? 0) - countSuitesFailedByTests(report);
-  console.log(`${path.basename(file, ".json")}: ${report.numPassedTests} passed, ${runFailed} failed, ${report.numPendingTests + report.numTodoTests} skipped`);
-  passed += report.numPassedTests;
-  failed += runFailed;
-  skipped += report.numPendingTests + report.numTodoTests;
+  // A test file that fails to load runs no test; count it as one failure so it cannot hide.
+  const filesFailedWithoutTests = report.testResults.filter(
+    (suite) => suite.status === "failed" && !suite.assertionResults.some((test) => test.status === "failed"),
+  ).length;
+  const run = {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + filesFailedWithoutTests,
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
+  console.log(`${path.basename(file, ".json")}: ${run.passed} passed, ${run.failed} failed, ${run.skipped} skipped`);
+  for (const key of Object.keys(totals)) totals[key] += run[key];
 }
-
-// A file that fails to load counts as a failure even though no test in it ran.
-function countSuitesFailedByTests(report) {
-  return report.testResults.filter((suite) => suite.status === "failed" && suite.assertionResults.some((test) => test.status === "failed")).length;
-}
-
 console.log("");
-console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

@@ -7,10 +7,17 @@ export interface ShopOverview {
   outbox: { owed: number; oldestOwedAt: string | null };
 }
 
+/**
+ * Outbox messages are handed to the queue within milliseconds and marked relayed shortly
+ * after; only those still owed after this long mean the queue is unreachable.
+ */
+const OWED_AFTER_MS = 30_000;
+
 /** What the overview shows one shop about its own installation and intake. */
 export async function getShopOverview(shopId: string): Promise<ShopOverview> {
   const db = getDb();
   const since = new Date(Date.now() - 24 * 3_600_000);
+  const stuck = { shopId, relayedAt: null, createdAt: { lt: new Date(Date.now() - OWED_AFTER_MS) } };
   const [shop, received, processed, owed, oldestOwed] = await Promise.all([
     db.shop.findUnique({ where: { id: shopId }, select: { installedAt: true } }),
     db.webhookDelivery.groupBy({ by: ["topic"], where: { shopId, receivedAt: { gte: since } }, _count: { _all: true } }),
@@ -19,8 +26,8 @@ export async function getShopOverview(shopId: string): Promise<ShopOverview> {
       where: { shopId, receivedAt: { gte: since }, processedAt: { not: null } },
       _count: { _all: true },
     }),
-    db.outboxMessage.count({ where: { shopId, relayedAt: null } }),
-    db.outboxMessage.findFirst({ where: { shopId, relayedAt: null }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
+    db.outboxMessage.count({ where: stuck }),
+    db.outboxMessage.findFirst({ where: stuck, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
   ]);
   const processedByTopic = new Map(processed.map((row) => [row.topic, row._count._all]));
   return {
