@@ -9,6 +9,7 @@ import compression from "compression";
 import express from "express";
 
 import { createLogger } from "../app/modules/observability/create-logger.server";
+import { exitOnShutdownSignal } from "./exit-on-shutdown-signal";
 import { loadEnvOrExit } from "./load-env-or-exit";
 
 interface AppEntryModule {
@@ -111,17 +112,9 @@ export async function startWebServer(options: { withWorkers?: boolean } = {}): P
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   let started: ReturnType<typeof startWebServer> | undefined;
-  // Registered before anything starts, so a SIGTERM during start-up still shuts down cleanly.
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
-      const forceExit = setTimeout(() => process.exit(1), 25_000);
-      forceExit.unref();
-      void (async () => {
-        await (await started)?.stop();
-        process.exit(0);
-      })();
-    });
-  }
+  exitOnShutdownSignal(async () => {
+    await (await started)?.stop();
+  });
   started = startWebServer();
   await started;
 }
