@@ -47,9 +47,9 @@ export async function startWebServer(options: { withWorkers?: boolean } = {}): P
     const requestId = incoming && /^[\w.-]{8,80}$/.test(incoming) ? incoming : randomUUID();
     res.locals.requestId = requestId;
     res.setHeader("X-Request-Id", requestId);
-    const started = process.hrtime.bigint();
     // The webhook intake logs each delivery itself, with its outcome.
     if (req.path === "/webhooks") return next();
+    const started = process.hrtime.bigint();
     res.on("finish", () => {
       // Path only: query strings can carry session tokens.
       logger.info(
@@ -66,9 +66,8 @@ export async function startWebServer(options: { withWorkers?: boolean } = {}): P
       entry.handleWebhookHttp(req, res, res.locals.requestId as string),
     );
   });
-  // Webhook responses are empty: compression would only cost time on the hottest path.
-  const compress = compression();
-  app.use(compress);
+  // Mounted after the webhook route: its responses are empty, compression would only cost time.
+  app.use(compression());
   if (viteDevServer) {
     app.use(viteDevServer.middlewares);
   } else {
