@@ -20,6 +20,7 @@ import {
   postgresConnectionSettings,
   sqliteFilePath,
 } from "./db/database-url.ts";
+import { SQLITE_BUSY_TIMEOUT_MS, SQLITE_CONNECTION_PRAGMAS } from "./db/sqlite-settings.ts";
 import { PrismaClient as PostgresPrismaClient } from "./generated/prisma/postgresql/client.ts";
 import { PrismaClient as SqlitePrismaClient } from "./generated/prisma/sqlite/client.ts";
 
@@ -33,21 +34,7 @@ export { databaseDialect, type DatabaseDialect };
  */
 export type Db = SqlitePrismaClient;
 
-/**
- * Set on every SQLite connection before Prisma uses it:
- * - WAL lets readers proceed while a write commits (web and worker share the file);
- * - synchronous=FULL syncs the WAL on every commit, so a webhook acknowledged to Shopify
- *   survives a power loss (WAL's usual NORMAL may lose the last commits);
- * - foreign keys are enforced per connection, not stored in the file.
- */
-const SQLITE_CONNECTION_PRAGMAS = [
-  "PRAGMA journal_mode = WAL;",
-  "PRAGMA synchronous = FULL;",
-  "PRAGMA foreign_keys = ON;",
-].join("\n");
-
-/** How long a write waits for another process's write lock before failing with SQLITE_BUSY. */
-const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+const SQLITE_PRAGMA_SCRIPT = SQLITE_CONNECTION_PRAGMAS.map((pragma) => `PRAGMA ${pragma};`).join("\n");
 
 /**
  * The better-sqlite3 adapter (7.10) takes only better-sqlite3's constructor options and has
@@ -71,7 +58,7 @@ function createSqliteDb(databaseUrl: string): Db {
   mkdirSync(dirname(filePath), { recursive: true });
   // `timeout` is better-sqlite3's name for SQLite's busy timeout.
   const adapter = new PrismaBetterSqlite3({ url: filePath, timeout: SQLITE_BUSY_TIMEOUT_MS });
-  return new SqlitePrismaClient({ adapter: withConnectionPragmas(adapter, SQLITE_CONNECTION_PRAGMAS) });
+  return new SqlitePrismaClient({ adapter: withConnectionPragmas(adapter, SQLITE_PRAGMA_SCRIPT) });
 }
 
 function createPostgresDb(databaseUrl: string): Db {

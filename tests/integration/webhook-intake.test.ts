@@ -107,6 +107,11 @@ describe("webhook intake on the real server, worker, Redis and database", () => 
     const body = orderFulfilledBody({ order: "9007199254740993123", customer: "9007199254740993456", product: "9223372036854775807", lineItem: "9007199254740993789" });
     expect((await send(shop, "orders/fulfilled", body)).status).toBe(200);
     const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { shopId: shop } });
+    // Written by the intake's own SQL, read back by Prisma: the same instant, in UTC.
+    expect(Math.abs(delivery.receivedAt.getTime() - Date.now())).toBeLessThan(30_000);
+    const relayed = await waitFor(() => db.outboxMessage.findFirst({ where: { shopId: shop, relayedAt: { not: null } } }), 10_000, "relayed mark");
+    expect(Math.abs(relayed.relayedAt!.getTime() - Date.now())).toBeLessThan(30_000);
+    expect(relayed.createdAt.getTime()).toBe(delivery.receivedAt.getTime());
     const event = JSON.parse(delivery.event) as { orderId: string; lineItems: { productId: string; variantId: string; lineItemId: string }[] };
     expect(event.orderId).toBe("gid://shopify/Order/9007199254740993123");
     expect(event.lineItems[0]).toMatchObject({

@@ -24,6 +24,8 @@ export const randomKey = () => randomBytes(32).toString("base64");
 export function baseTestEnv(overrides: Record<string, string | undefined> = {}): Record<string, string> {
   const env: Record<string, string | undefined> = {
     NODE_ENV: "test",
+    // A zone far from UTC: stored times must not depend on the host's time zone.
+    TZ: "America/Los_Angeles",
     LOG_LEVEL: "info",
     SHOPIFY_API_KEY: "candor-test-key",
     SHOPIFY_API_SECRET: `test-secret-${randomBytes(8).toString("hex")}`,

@@ -1,4 +1,5 @@
 import { disconnectDb } from "~/db.server";
+import { closeDirectConnection } from "~/db/direct-connection.server";
 import { closeJobProducer, getJobProducer } from "~/modules/queue/get-job-producer.server";
 
 import { startWorkers, type RunningWorkers, type WorkerOptions } from "./start-workers.server";
@@ -20,5 +21,6 @@ export async function stopAppServices(): Promise<void> {
   await running?.close();
   running = undefined;
   await closeJobProducer();
+  await closeDirectConnection();
   await disconnectDb();
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 
-import { getDb, getDatabaseDialect } from "~/db.server";
+import { getDb } from "~/db.server";
+import { getDirectConnection } from "~/db/direct-connection.server";
 import { processWebhookJob } from "~/jobs/definitions";
 import { getEnv } from "~/modules/config/get-env.server";
 import { AppError } from "~/modules/errors/app-error";
@@ -19,7 +20,7 @@ export type WebhookOutcome = "accepted" | "duplicate" | "ignored";
 const globalForBatcher = globalThis as unknown as { candorWebhookBatcher?: WebhookIntakeBatcher };
 
 function getBatcher(): WebhookIntakeBatcher {
-  globalForBatcher.candorWebhookBatcher ??= new WebhookIntakeBatcher(getDb(), getDatabaseDialect(), getJobProducer());
+  globalForBatcher.candorWebhookBatcher ??= new WebhookIntakeBatcher(getDirectConnection(), getDb(), getJobProducer());
   return globalForBatcher.candorWebhookBatcher;
 }
 

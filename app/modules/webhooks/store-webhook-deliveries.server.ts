@@ -1,4 +1,4 @@
-import type { Db, DatabaseDialect } from "~/db.server";
+import type { DirectConnection } from "~/db/direct-connection.server";
 
 export interface NewWebhookDelivery {
   id: string;
@@ -18,83 +18,82 @@ const OUTBOX_COLUMNS = ["id", "shopId", "jobName", "payload", "createdAt", "atte
 
 const quoted = (columns: readonly string[]) => columns.map((column) => `"${column}"`).join(", ");
 
-function valuesClause(dialect: DatabaseDialect, rows: number, columns: number): string {
-  let next = 1;
+/** Timestamps as Prisma stores them, so Prisma reads these rows like its own. */
+const sqliteTimestamp = (date: Date | null) => (date ? date.toISOString().replace("Z", "+00:00") : null);
+const postgresTimestamp = (date: Date | null) => (date ? date.toISOString().replace("Z", "") : null);
+
+function placeholders(dialect: DirectConnection["dialect"], rows: number, columns: number, first = 1): string {
+  let next = first;
   const row = () => `(${Array.from({ length: columns }, () => (dialect === "postgresql" ? `$${next++}` : "?")).join(", ")})`;
   return Array.from({ length: rows }, row).join(", ");
 }
 
-const deliveryParameters = (delivery: NewWebhookDelivery) => [
-  delivery.id,
-  delivery.shopId,
-  delivery.webhookId,
-  delivery.topic,
-  delivery.apiVersion,
-  delivery.triggeredAt,
-  delivery.receivedAt,
-  delivery.event,
-];
-
-const insertDeliveries = (dialect: DatabaseDialect, count: number, returning: readonly string[]) =>
-  `INSERT INTO "WebhookDelivery" (${quoted(DELIVERY_COLUMNS)}) VALUES ${valuesClause(dialect, count, DELIVERY_COLUMNS.length)}
+function insertDeliveries(dialect: DirectConnection["dialect"], count: number, returning: readonly string[]): string {
+  return `INSERT INTO "WebhookDelivery" (${quoted(DELIVERY_COLUMNS)}) VALUES ${placeholders(dialect, count, DELIVERY_COLUMNS.length)}
    ON CONFLICT ("shopId", "webhookId") DO NOTHING RETURNING ${quoted(returning)}`;
+}
+
+function deliveryParameters(delivery: NewWebhookDelivery, timestamp: (date: Date | null) => string | null) {
+  return [
+    delivery.id,
+    delivery.shopId,
+    delivery.webhookId,
+    delivery.topic,
+    delivery.apiVersion,
+    timestamp(delivery.triggeredAt),
+    timestamp(delivery.receivedAt),
+    delivery.event,
+  ];
+}
 
 /**
- * PostgreSQL: one statement (one round trip, atomic on its own) inserts the new deliveries
- * and, from exactly the rows that were inserted, their outbox messages.
+ * PostgreSQL: one statement (one round trip, atomic on its own) inserts the new deliveries,
+ * their outbox messages — only for the rows actually inserted — and the relayed marks.
  */
-async function storeOnPostgres(db: Db, deliveries: NewWebhookDelivery[], relayedIds: string[]): Promise<Set<string>> {
+async function storeOnPostgres(pool: import("pg").Pool, deliveries: NewWebhookDelivery[], relayedIds: string[]): Promise<Set<string>> {
   let next = deliveries.length * DELIVERY_COLUMNS.length + 1;
   const owedValues = deliveries.map(() => `($${next++}::text, $${next++}::text, $${next++}::text)`).join(", ");
-  const relayedParameter = next;
-  const rows = await db.$queryRawUnsafe<{ id: string }[]>(
+  const relayedAt = next++;
+  const relayed = next++;
+  const { rows } = await pool.query<{ id: string }>(
     `WITH inserted AS (${insertDeliveries("postgresql", deliveries.length, ["id", "shopId", "receivedAt"])}),
           owed ("id", "jobName", "payload") AS (VALUES ${owedValues}),
-          relayed AS (UPDATE "OutboxMessage" SET "relayedAt" = now()
-                      WHERE "id" = ANY($${relayedParameter}::text[]) AND "relayedAt" IS NULL)
+          marked AS (UPDATE "OutboxMessage" SET "relayedAt" = $${relayedAt}::timestamp(3)
+                     WHERE "id" = ANY($${relayed}::text[]) AND "relayedAt" IS NULL)
      INSERT INTO "OutboxMessage" (${quoted(OUTBOX_COLUMNS)})
      SELECT inserted."id", inserted."shopId", owed."jobName", owed."payload", inserted."receivedAt", 0
      FROM inserted JOIN owed ON owed."id" = inserted."id"
      RETURNING "id"`,
-    ...deliveries.flatMap(deliveryParameters),
-    ...deliveries.flatMap((delivery) => [delivery.id, delivery.outbox.jobName, delivery.outbox.payload]),
-    relayedIds,
+    [
+      ...deliveries.flatMap((delivery) => deliveryParameters(delivery, postgresTimestamp)),
+      ...deliveries.flatMap((delivery) => [delivery.id, delivery.outbox.jobName, delivery.outbox.payload]),
+      postgresTimestamp(new Date()),
+      relayedIds,
+    ],
   );
   return new Set(rows.map((row) => row.id));
 }
 
-/**
- * SQLite has no data-changing CTEs: two statements in one (non-interactive) transaction. The
- * outbox rows are taken from the deliveries that exist under the fresh ids just written, so a
- * duplicate delivery, whose fresh id was never inserted, gets no outbox message.
- */
-async function storeOnSqlite(db: Db, deliveries: NewWebhookDelivery[], relayedIds: string[]): Promise<Set<string>> {
-  const owedValues = deliveries.map(() => "(?, ?, ?)").join(", ");
-  const markRelayed =
-    relayedIds.length > 0
-      ? [
-          db.$executeRawUnsafe(
-            `UPDATE "OutboxMessage" SET "relayedAt" = ? WHERE "relayedAt" IS NULL AND "id" IN (${relayedIds.map(() => "?").join(", ")})`,
-            new Date(),
-            ...relayedIds,
-          ),
-        ]
-      : [];
-  const [inserted] = await db.$transaction([
-    db.$queryRawUnsafe<{ id: string }[]>(
-      insertDeliveries("sqlite", deliveries.length, ["id"]),
-      ...deliveries.flatMap(deliveryParameters),
-    ),
-    db.$executeRawUnsafe(
-      `WITH owed ("id", "jobName", "payload") AS (VALUES ${owedValues})
-       INSERT INTO "OutboxMessage" (${quoted(OUTBOX_COLUMNS)})
-       SELECT delivery."id", delivery."shopId", owed."jobName", owed."payload", delivery."receivedAt", 0
-       FROM owed JOIN "WebhookDelivery" delivery ON delivery."id" = owed."id"`,
-      ...deliveries.flatMap((delivery) => [delivery.id, delivery.outbox.jobName, delivery.outbox.payload]),
-    ),
-    ...markRelayed,
-  ]);
-  return new Set(inserted.map((row) => row.id));
+/** SQLite: the same three writes in one transaction (it has no data-changing CTEs). */
+function storeOnSqlite(sqlite: import("better-sqlite3").Database, deliveries: NewWebhookDelivery[], relayedIds: string[]): Set<string> {
+  return sqlite.transaction(() => {
+    const inserted = sqlite
+      .prepare(insertDeliveries("sqlite", deliveries.length, ["id"]))
+      .all(...deliveries.flatMap((delivery) => deliveryParameters(delivery, sqliteTimestamp))) as { id: string }[];
+    const insertedIds = new Set(inserted.map((row) => row.id));
+    const owed = deliveries.filter((delivery) => insertedIds.has(delivery.id));
+    if (owed.length > 0) {
+      sqlite
+        .prepare(`INSERT INTO "OutboxMessage" (${quoted(OUTBOX_COLUMNS)}) VALUES ${placeholders("sqlite", owed.length, OUTBOX_COLUMNS.length)}`)
+        .run(...owed.flatMap((delivery) => [delivery.id, delivery.shopId, delivery.outbox.jobName, delivery.outbox.payload, sqliteTimestamp(delivery.receivedAt), 0]));
+    }
+    if (relayedIds.length > 0) {
+      sqlite
+        .prepare(`UPDATE "OutboxMessage" SET "relayedAt" = ? WHERE "relayedAt" IS NULL AND "id" IN (${relayedIds.map(() => "?").join(", ")})`)
+        .run(sqliteTimestamp(new Date()), ...relayedIds);
+    }
+    return insertedIds;
+  })();
 }
 
 /**
@@ -105,13 +104,12 @@ async function storeOnSqlite(db: Db, deliveries: NewWebhookDelivery[], relayedId
  * its own. Returns the ids written.
  */
 export async function storeWebhookDeliveries(
-  db: Db,
-  dialect: DatabaseDialect,
+  connection: DirectConnection,
   deliveries: NewWebhookDelivery[],
   relayedIds: string[] = [],
 ): Promise<Set<string>> {
   if (deliveries.length === 0) return new Set();
-  return dialect === "postgresql"
-    ? storeOnPostgres(db, deliveries, relayedIds)
-    : storeOnSqlite(db, deliveries, relayedIds);
+  return connection.dialect === "postgresql"
+    ? storeOnPostgres(connection.pool, deliveries, relayedIds)
+    : storeOnSqlite(connection.sqlite, deliveries, relayedIds);
 }

@@ -1,4 +1,5 @@
-import type { Db, DatabaseDialect } from "~/db.server";
+import type { Db } from "~/db.server";
+import type { DirectConnection } from "~/db/direct-connection.server";
 import { enqueueOutboxMessages } from "~/modules/outbox/enqueue-outbox-messages.server";
 import { markOutboxRelayed } from "~/modules/outbox/mark-outbox-relayed.server";
 import { recordOutboxFailure } from "~/modules/outbox/record-outbox-failure.server";
@@ -45,11 +46,11 @@ export class WebhookIntakeBatcher {
   private readonly maxWritesInFlight: number;
 
   constructor(
+    private readonly connection: DirectConnection,
     private readonly db: Db,
-    private readonly dialect: DatabaseDialect,
     private readonly producer: JobProducer,
   ) {
-    this.maxWritesInFlight = dialect === "postgresql" ? 3 : 1;
+    this.maxWritesInFlight = connection.dialect === "postgresql" ? 3 : 1;
   }
 
   submit(delivery: NewWebhookDelivery): Promise<Outcome> {
@@ -76,7 +77,7 @@ export class WebhookIntakeBatcher {
     const started = performance.now();
     const relayedIds = this.takeRelayed();
     try {
-      const inserted = await storeWebhookDeliveries(this.db, this.dialect, batch.map((entry) => entry.delivery), relayedIds);
+      const inserted = await storeWebhookDeliveries(this.connection, batch.map((entry) => entry.delivery), relayedIds);
       getLogger().debug({ batch: batch.length, writeMs: Math.round((performance.now() - started) * 10) / 10 }, "webhook batch written");
       for (const entry of batch) entry.resolve(inserted.has(entry.delivery.id) ? "accepted" : "duplicate");
       void this.handOver(batch, inserted);
