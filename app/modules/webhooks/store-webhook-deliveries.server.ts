@@ -55,8 +55,10 @@ async function storeOnPostgres(pool: import("pg").Pool, deliveries: NewWebhookDe
   const owedValues = deliveries.map(() => `($${next++}::text, $${next++}::text, $${next++}::text)`).join(", ");
   const relayedAt = next++;
   const relayed = next++;
-  const { rows } = await pool.query<{ id: string }>(
-    `WITH inserted AS (${insertDeliveries("postgresql", deliveries.length, ["id", "shopId", "receivedAt"])}),
+  const { rows } = await pool.query<{ id: string }>({
+    // Named, so each connection parses and plans the statement once per batch size.
+    name: `candor-webhook-intake-${deliveries.length}`,
+    text: `WITH inserted AS (${insertDeliveries("postgresql", deliveries.length, ["id", "shopId", "receivedAt"])}),
           owed ("id", "jobName", "payload") AS (VALUES ${owedValues}),
           marked AS (UPDATE "OutboxMessage" SET "relayedAt" = $${relayedAt}::timestamp(3)
                      WHERE "id" = ANY($${relayed}::text[]) AND "relayedAt" IS NULL)
@@ -64,33 +66,56 @@ async function storeOnPostgres(pool: import("pg").Pool, deliveries: NewWebhookDe
      SELECT inserted."id", inserted."shopId", owed."jobName", owed."payload", inserted."receivedAt", 0
      FROM inserted JOIN owed ON owed."id" = inserted."id"
      RETURNING "id"`,
-    [
+    values: [
       ...deliveries.flatMap((delivery) => deliveryParameters(delivery, postgresTimestamp)),
       ...deliveries.flatMap((delivery) => [delivery.id, delivery.outbox.jobName, delivery.outbox.payload]),
       postgresTimestamp(new Date()),
       relayedIds,
     ],
-  );
+  });
   return new Set(rows.map((row) => row.id));
+}
+
+type SqliteStatements = {
+  insertDeliveries: import("better-sqlite3").Statement;
+  insertOutbox: import("better-sqlite3").Statement;
+  markRelayed: import("better-sqlite3").Statement;
+};
+
+/** Compiled statements per connection and batch size (at most MAX_BATCH of each). */
+const sqliteStatements = new WeakMap<import("better-sqlite3").Database, Map<number, SqliteStatements>>();
+
+function statementsFor(sqlite: import("better-sqlite3").Database, count: number): SqliteStatements {
+  let byCount = sqliteStatements.get(sqlite);
+  if (!byCount) sqliteStatements.set(sqlite, (byCount = new Map()));
+  let statements = byCount.get(count);
+  if (!statements) {
+    statements = {
+      insertDeliveries: sqlite.prepare(insertDeliveries("sqlite", count, ["id"])),
+      insertOutbox: sqlite.prepare(`INSERT INTO "OutboxMessage" (${quoted(OUTBOX_COLUMNS)}) VALUES ${placeholders("sqlite", count, OUTBOX_COLUMNS.length)}`),
+      markRelayed: sqlite.prepare(
+        `UPDATE "OutboxMessage" SET "relayedAt" = ? WHERE "relayedAt" IS NULL AND "id" IN (SELECT value FROM json_each(?))`,
+      ),
+    };
+    byCount.set(count, statements);
+  }
+  return statements;
 }
 
 /** SQLite: the same three writes in one transaction (it has no data-changing CTEs). */
 function storeOnSqlite(sqlite: import("better-sqlite3").Database, deliveries: NewWebhookDelivery[], relayedIds: string[]): Set<string> {
   return sqlite.transaction(() => {
-    const inserted = sqlite
-      .prepare(insertDeliveries("sqlite", deliveries.length, ["id"]))
-      .all(...deliveries.flatMap((delivery) => deliveryParameters(delivery, sqliteTimestamp))) as { id: string }[];
+    const inserted = statementsFor(sqlite, deliveries.length)
+      .insertDeliveries.all(...deliveries.flatMap((delivery) => deliveryParameters(delivery, sqliteTimestamp))) as { id: string }[];
     const insertedIds = new Set(inserted.map((row) => row.id));
     const owed = deliveries.filter((delivery) => insertedIds.has(delivery.id));
     if (owed.length > 0) {
-      sqlite
-        .prepare(`INSERT INTO "OutboxMessage" (${quoted(OUTBOX_COLUMNS)}) VALUES ${placeholders("sqlite", owed.length, OUTBOX_COLUMNS.length)}`)
-        .run(...owed.flatMap((delivery) => [delivery.id, delivery.shopId, delivery.outbox.jobName, delivery.outbox.payload, sqliteTimestamp(delivery.receivedAt), 0]));
+      statementsFor(sqlite, owed.length).insertOutbox.run(
+        ...owed.flatMap((delivery) => [delivery.id, delivery.shopId, delivery.outbox.jobName, delivery.outbox.payload, sqliteTimestamp(delivery.receivedAt), 0]),
+      );
     }
     if (relayedIds.length > 0) {
-      sqlite
-        .prepare(`UPDATE "OutboxMessage" SET "relayedAt" = ? WHERE "relayedAt" IS NULL AND "id" IN (${relayedIds.map(() => "?").join(", ")})`)
-        .run(sqliteTimestamp(new Date()), ...relayedIds);
+      statementsFor(sqlite, 1).markRelayed.run(sqliteTimestamp(new Date()), JSON.stringify(relayedIds));
     }
     return insertedIds;
   })();
