@@ -17,8 +17,8 @@ export type DirectConnection =
   | { dialect: "sqlite"; sqlite: Database.Database }
   | { dialect: "postgresql"; pool: pg.Pool };
 
-/** Connections the intake may commit on at once (PostgreSQL); SQLite has a single writer. */
-const INTAKE_POOL_SIZE = 3;
+/** The intake writes one batch at a time; a second connection covers a stalled one. */
+const INTAKE_POOL_SIZE = 2;
 
 let current: { url: string; connection: DirectConnection } | undefined;
 

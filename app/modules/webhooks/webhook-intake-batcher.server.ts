@@ -18,6 +18,11 @@ interface Pending {
 
 /** SQLite and PostgreSQL both cap bound parameters; 8 columns × 200 rows stays well below. */
 const MAX_BATCH = 200;
+/**
+ * One write at a time on both backends: SQLite has a single writer, and on PostgreSQL
+ * concurrent commits measured slower (smaller batches, more server CPU) than one larger one.
+ */
+const MAX_WRITES_IN_FLIGHT = 1;
 /** How long relayed marks may wait for a batch to ride along with before being written alone. */
 const ACKNOWLEDGE_EVERY_MS = 250;
 
@@ -39,19 +44,12 @@ export class WebhookIntakeBatcher {
   private drainScheduled = false;
   private relayed: string[] = [];
   private acknowledgeTimer: NodeJS.Timeout | undefined;
-  /**
-   * SQLite has one writer, so one batch at a time; PostgreSQL commits concurrent
-   * transactions in parallel, so a slow commit does not hold up the batches behind it.
-   */
-  private readonly maxWritesInFlight: number;
 
   constructor(
     private readonly connection: DirectConnection,
     private readonly db: Db,
     private readonly producer: JobProducer,
-  ) {
-    this.maxWritesInFlight = connection.dialect === "postgresql" ? 3 : 1;
-  }
+  ) {}
 
   submit(delivery: NewWebhookDelivery): Promise<Outcome> {
     return new Promise<Outcome>((resolve, reject) => {
@@ -61,12 +59,12 @@ export class WebhookIntakeBatcher {
   }
 
   private scheduleDrain(): void {
-    if (this.drainScheduled || this.writesInFlight >= this.maxWritesInFlight) return;
+    if (this.drainScheduled || this.writesInFlight >= MAX_WRITES_IN_FLIGHT) return;
     this.drainScheduled = true;
     // Deliveries arriving in the same turn of the event loop join the same batch.
     setImmediate(() => {
       this.drainScheduled = false;
-      while (this.pending.length > 0 && this.writesInFlight < this.maxWritesInFlight) {
+      while (this.pending.length > 0 && this.writesInFlight < MAX_WRITES_IN_FLIGHT) {
         void this.write(this.pending.splice(0, MAX_BATCH));
       }
     });
