@@ -101,11 +101,6 @@ function processDatabaseUrl(): string {
   return process.env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
 }
 
-/** The backend of the process-wide client, for the few queries that must differ per dialect. */
-export function getDatabaseDialect(): DatabaseDialect {
-  return databaseDialect(holder().databaseUrl ?? processDatabaseUrl());
-}
-
 /** The process-wide client for DATABASE_URL (default: the embedded SQLite file), created on first use. */
 export function getDb(): Db {
   const databaseUrl = processDatabaseUrl();

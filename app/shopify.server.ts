@@ -90,9 +90,6 @@ export function addDocumentResponseHeaders(request: Request, headers: Headers): 
   getShopify().addDocumentResponseHeaders(request, headers);
 }
 
-export function getSessionStorage() {
-  return getShopify().sessionStorage;
-}
 
 type ShopifyApi = ReturnType<typeof createShopifyApi>;
 let api: ShopifyApi | undefined;
@@ -121,10 +118,6 @@ function getShopifyApi(): ShopifyApi {
 }
 
 
-/** Admin GraphQL client for background work, from the shop's stored offline session. */
-export function unauthenticatedAdmin(shop: string) {
-  return getShopify().unauthenticated.admin(shop);
-}
 
 export function sanitizeShopDomain(shop: string): string | null {
   return getShopifyApi().utils.sanitizeShop(shop) ?? null;
