@@ -1,0 +1,76 @@
+import { z } from "zod";
+
+/**
+ * Retention windows per data category, in days: default and the bounds a merchant may choose
+ * within. The scheduled purge (a later feature) applies them.
+ */
+export const RETENTION_WINDOWS = {
+  reviewRequests: { default: 365, min: 30, max: 1_095 },
+  sendLog: { default: 90, min: 7, max: 365 },
+  reviewerDisplayNames: { default: 1_095, min: 30, max: 3_650 },
+  consentLedger: { default: 1_825, min: 365, max: 3_650 },
+  auditLog: { default: 730, min: 365, max: 2_555 },
+  webhookDedupeKeys: { default: 7, min: 1, max: 30 },
+  dataRequestReceipts: { default: 1_095, min: 365, max: 3_650 },
+} as const;
+
+export type RetentionCategory = keyof typeof RETENTION_WINDOWS;
+
+const days = (min: number, max: number) => z.number().int(`must be a whole number of days`).min(min).max(max);
+
+const retentionShape = Object.fromEntries(
+  Object.entries(RETENTION_WINDOWS).map(([category, window]) => [category, days(window.min, window.max)]),
+) as { [Category in RetentionCategory]: z.ZodNumber };
+
+const productGid = z.string().regex(/^gid:\/\/shopify\/Product\/\d+$/, "must be a Shopify product GID");
+
+/** Every setting with its bounds; `strictObject` so an unknown key is an error, not ignored. */
+export const shopSettingsSchema = z.strictObject({
+  /** Ask after fulfilment, or after the carrier reports delivery. */
+  trigger: z.enum(["fulfilled", "delivered"]),
+  /** Days after the trigger before the request is sent. */
+  delayDays: days(0, 60),
+  /** With trigger "delivered": days after fulfilment to ask anyway when no delivery event comes. */
+  deliveryFallbackDays: days(1, 60),
+  /** One reminder this many days after the request, or none. */
+  reminderDays: days(1, 60).nullable(),
+  /** "email" sends through SMTP; "flow" fires a Shopify Flow trigger and never touches an address. */
+  channel: z.enum(["email", "flow"]),
+  consentMode: z.enum(["consent_required", "soft_opt_in"]),
+  /** One email per order listing its products, or one per product. */
+  grouping: z.enum(["per_order", "per_product"]),
+  maxProductsPerEmail: z.number().int().min(1).max(10),
+  excludedProductIds: z.array(productGid).max(500),
+  excludedProductTags: z.array(z.string().trim().min(1).max(255)).max(100),
+  skipPointOfSaleOrders: z.boolean(),
+  maxRequestsPerCustomerPer30Days: z.number().int().min(1).max(20),
+  retentionDays: z.strictObject(retentionShape),
+});
+
+export type ShopSettings = z.output<typeof shopSettingsSchema>;
+
+/** The safe defaults: consent required, a week and a half after fulfilment, no reminder. */
+export const DEFAULT_SHOP_SETTINGS: ShopSettings = {
+  trigger: "fulfilled",
+  delayDays: 10,
+  deliveryFallbackDays: 14,
+  reminderDays: null,
+  channel: "email",
+  consentMode: "consent_required",
+  grouping: "per_order",
+  maxProductsPerEmail: 5,
+  excludedProductIds: [],
+  excludedProductTags: [],
+  skipPointOfSaleOrders: false,
+  maxRequestsPerCustomerPer30Days: 3,
+  retentionDays: Object.fromEntries(
+    Object.entries(RETENTION_WINDOWS).map(([category, window]) => [category, window.default]),
+  ) as ShopSettings["retentionDays"],
+};
+
+/** A partial update: any subset of keys, retention windows one category at a time. */
+export const shopSettingsPatchSchema = shopSettingsSchema
+  .extend({ retentionDays: z.strictObject(retentionShape).partial() })
+  .partial();
+
+export type ShopSettingsPatch = z.output<typeof shopSettingsPatchSchema>;
