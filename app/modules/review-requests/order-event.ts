@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+/** The stored, minimised `orders/fulfilled` / `orders/cancelled` event (see minimiseWebhookEvent). */
+export const orderEventSchema = z.object({
+  orderId: z.string(),
+  customerRef: z.string().nullable(),
+  emailRef: z.string().nullable(),
+  hasCustomer: z.boolean(),
+  test: z.boolean(),
+  sourceName: z.string().nullable(),
+  tags: z.array(z.string()),
+  cancelledAt: z.string().nullable(),
+  fulfillmentStatus: z.string().nullable(),
+  processedAt: z.string().nullable(),
+  lineItems: z.array(
+    z.object({
+      lineItemId: z.string(),
+      productId: z.string().nullable(),
+      quantity: z.number(),
+      fulfillmentStatus: z.string().nullable(),
+      giftCard: z.boolean(),
+    }),
+  ),
+});
+
+export type OrderEvent = z.output<typeof orderEventSchema>;
