@@ -3,6 +3,9 @@ import type { Logger } from "pino";
 
 import { getDb } from "~/db.server";
 import type { JobPayload } from "~/modules/queue/define-job";
+import { cancelOrderReviewRequests } from "~/modules/review-requests/cancel-order-review-requests.server";
+import { orderEventSchema } from "~/modules/review-requests/order-event";
+import { scheduleReviewRequests } from "~/modules/review-requests/schedule-review-requests.server";
 import { markShopUninstalled } from "~/modules/shops/mark-shop-uninstalled.server";
 import { updateGrantedScopes } from "~/modules/shops/update-granted-scopes.server";
 
@@ -35,12 +38,23 @@ export async function processWebhook(
     case "APP_UNINSTALLED":
       result = await markShopUninstalled(delivery.shopId, delivery.triggeredAt ?? delivery.receivedAt);
       break;
+    case "ORDERS_FULFILLED": {
+      const order = orderEventSchema.parse(JSON.parse(delivery.event));
+      const { scheduled, skipped } = await scheduleReviewRequests(delivery.shopId, order, delivery.triggeredAt ?? delivery.receivedAt);
+      result = skipped ? `skipped:${skipped}` : `scheduled:${scheduled}`;
+      break;
+    }
+    case "ORDERS_CANCELLED": {
+      const order = orderEventSchema.parse(JSON.parse(delivery.event));
+      result = `cancelled:${await cancelOrderReviewRequests(delivery.shopId, order.orderId, "order_cancelled")}`;
+      break;
+    }
     case "APP_SCOPES_UPDATE":
       result = await updateGrantedScopes(delivery.shopId, (JSON.parse(delivery.event) as { scopes: string[] }).scopes);
       break;
     default:
-      // Topics whose effects later features add (review requests, consent, data requests)
-      // are kept as minimised events until those handlers exist.
+      // Topics whose effects later features add (sending, consent, data requests) are kept
+      // as minimised events until those handlers exist.
       break;
   }
 
