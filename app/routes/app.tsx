@@ -29,6 +29,7 @@ export default function App() {
         <Link to="/app" rel="home">
           Overview
         </Link>
+        <Link to="/app/review-requests">Review requests</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

@@ -103,6 +103,13 @@ describe("the embedded admin in Chromium, served by the built server", () => {
     const html = await page.content();
     expect(html).not.toMatch(/@example\.(com|org)/);
 
+    // The fulfilled order became a scheduled review request, listed without customer data.
+    await page.goto((await adminUrl()).replace("/app?", "/app/review-requests?"));
+    const requestRow = page.getByRole("row", { name: new RegExp(`#${DEMO_IDS.orders.adaFulfilled}`) });
+    await expect.poll(() => requestRow.isVisible()).toBe(true);
+    expect(await requestRow.innerText()).toMatch(/scheduled/);
+    expect(await page.content()).not.toMatch(/@example\.(com|org)/);
+
     const dir = path.join(REPO_ROOT, "test-results");
     mkdirSync(dir, { recursive: true });
     await page.screenshot({ path: path.join(dir, `admin-overview-${testBackend()}.png`), fullPage: true });

@@ -15,6 +15,7 @@ describe("module functions stay inside one shop", () => {
   let modules: {
     getShopOverview: typeof import("../../app/modules/overview/get-shop-overview.server").getShopOverview;
     processWebhook: typeof import("../../app/jobs/process-webhook.handler.server").processWebhook;
+    listReviewRequests: typeof import("../../app/modules/review-requests/list-review-requests.server").listReviewRequests;
     disconnectDb: typeof import("../../app/db.server").disconnectDb;
   };
   const logger = { info: () => undefined, warn: () => undefined } as never;
@@ -27,6 +28,7 @@ describe("module functions stay inside one shop", () => {
     modules = {
       getShopOverview: (await import("../../app/modules/overview/get-shop-overview.server")).getShopOverview,
       processWebhook: (await import("../../app/jobs/process-webhook.handler.server")).processWebhook,
+      listReviewRequests: (await import("../../app/modules/review-requests/list-review-requests.server")).listReviewRequests,
       disconnectDb: dbModule.disconnectDb,
     };
   });
@@ -79,5 +81,18 @@ describe("module functions stay inside one shop", () => {
     expect(await modules.processWebhook({ shop: "twice.myshopify.com", deliveryId: id }, { logger, attempt: 2 })).toBe("already-processed");
     expect((await db.shop.findUniqueOrThrow({ where: { id: "twice.myshopify.com" } })).uninstalledAt).toBeNull();
     expect(first.uninstalledAt).not.toBeNull();
+  });
+
+  it("lists only the shop's own review requests", async () => {
+    for (const [shopId, orderId] of [["alpha.myshopify.com", "gid://shopify/Order/1"], ["beta.myshopify.com", "gid://shopify/Order/2"], ["beta.myshopify.com", "gid://shopify/Order/3"]]) {
+      await db.reviewRequest.create({
+        data: { id: randomUUID(), shopId: shopId!, orderId: orderId!, groupKey: "order", productIds: "[]", status: "scheduled", dueAt: new Date() },
+      });
+    }
+    const alpha = await modules.listReviewRequests("alpha.myshopify.com");
+    expect(alpha.items.map((item) => item.orderId)).toEqual(["gid://shopify/Order/1"]);
+    expect(alpha.counts.scheduled).toBe(1);
+    expect((await modules.listReviewRequests("beta.myshopify.com", { status: "sent" })).items).toEqual([]);
+    expect((await modules.listReviewRequests("beta.myshopify.com")).counts.scheduled).toBe(2);
   });
 });
