@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
+import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { freePort, REPO_ROOT } from "../support/app-process";
@@ -63,5 +64,36 @@ describe("npm run demo", () => {
     const standIn = await fetch(`http://localhost:${port}/demo/app-bridge.js`);
     expect(standIn.status).toBe(200);
     expect(await standIn.text()).toContain("idToken");
+  });
+
+  it("saves settings from the admin in a browser, and refuses out-of-range values without saving", async () => {
+    const browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    try {
+      const page = await browser.newPage({ userAgent: BROWSER_USER_AGENT });
+      await page.route("https://cdn.shopify.com/**", (route) => route.abort());
+      await page.goto(`http://localhost:${port}/demo/open?shop=candor-demo.myshopify.com`);
+      await page.getByRole("link", { name: "Settings" }).click();
+      const delay = page.getByLabel("Days to wait");
+      await delay.waitFor();
+
+      await delay.fill("0");
+      await page.getByRole("button", { name: "Save" }).click();
+      await page.getByText("Settings saved").waitFor();
+
+      await delay.fill("99");
+      await page.getByRole("button", { name: "Save" }).click();
+      await page.getByText("Nothing was saved").waitFor();
+      expect(await page.getByText(/delayDays/).count()).toBeGreaterThan(0);
+
+      await page.goto(`http://localhost:${port}/demo/open?shop=candor-demo.myshopify.com`);
+      await page.getByRole("link", { name: "Settings" }).click();
+      await page.getByLabel("Days to wait").waitFor();
+      expect(await page.getByLabel("Days to wait").inputValue()).toBe("0");
+    } finally {
+      await browser.close();
+    }
   });
 });
