@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { DEMO_IDS, DEMO_OWNER_USER_ID, DEMO_SHOP_DOMAIN, startFakeShopify, type FakeShopify } from "../../dev/fake-shopify/index";
 import { mintSessionToken } from "../../dev/session-token";
-import { createDb, type Db } from "../../app/db.server";
-import { baseTestEnv, freePort, REPO_ROOT, startAppProcess, waitFor, type AppProcess } from "../support/app-process";
+import type { Db } from "../../app/db.server";
+import { REPO_ROOT, waitFor, type AppProcess } from "../support/app-process";
+import { startAppStack, type AppStack } from "../support/app-stack";
 import { dumpDatabase } from "../support/dump-database";
-import { deleteRedisPrefix } from "../support/redis-server";
-import { createTestDatabase, testBackend, type TestDatabase } from "../support/test-database";
+import { testBackend, type TestDatabase } from "../support/test-database";
 
 // Headless Chromium announces itself as "HeadlessChrome", which Shopify's auth treats as a
 // bot (410); a merchant's browser does not.
@@ -28,6 +28,7 @@ const CHROMIUM_ARGS = [
 ];
 
 describe("the embedded admin in Chromium, served by the built server", () => {
+  let stack: AppStack;
   let database: TestDatabase;
   let db: Db;
   let fakeShopify: FakeShopify;
@@ -36,23 +37,23 @@ describe("the embedded admin in Chromium, served by the built server", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const port = await freePort();
-    env = baseTestEnv({ PORT: String(port), DATABASE_URL: database.url, SHOPIFY_APP_URL: `http://127.0.0.1:${port}`, RUN_WORKERS_IN_WEB: "true" });
-    fakeShopify = await startFakeShopify({ apiKey: env.SHOPIFY_API_KEY!, apiSecret: env.SHOPIFY_API_SECRET! });
-    env.SHOPIFY_FAKE_ORIGIN = fakeShopify.url;
-    web = await startAppProcess("web", env);
-    db = createDb(database.url);
+    const apiKey = "candor-e2e-key";
+    const apiSecret = `e2e-secret-${process.pid}`;
+    fakeShopify = await startFakeShopify({ apiKey, apiSecret });
+    stack = await startAppStack({
+      SHOPIFY_API_KEY: apiKey,
+      SHOPIFY_API_SECRET: apiSecret,
+      SHOPIFY_FAKE_ORIGIN: fakeShopify.url,
+      RUN_WORKERS_IN_WEB: "true",
+    });
+    ({ database, db, env, web } = stack);
     browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
   });
 
   afterAll(async () => {
     await browser?.close();
-    await web?.stop();
+    await stack?.stop();
     await fakeShopify?.close();
-    await db?.$disconnect();
-    if (env) await deleteRedisPrefix("redis://127.0.0.1:6379", env.QUEUE_PREFIX!);
-    await database?.drop();
   });
 
   async function adminUrl(): Promise<string> {

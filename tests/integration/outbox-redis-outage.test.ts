@@ -1,41 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { createDb, type Db } from "../../app/db.server";
-import { baseTestEnv, freePort, startAppProcess, waitFor, type AppProcess } from "../support/app-process";
+import type { Db } from "../../app/db.server";
+import { freePort, waitFor, type AppProcess } from "../support/app-process";
+import { startAppStack, type AppStack } from "../support/app-stack";
 import { orderFulfilledBody } from "../support/customer-order";
 import { DisposableRedis } from "../support/redis-server";
 import { postSignedWebhook } from "../support/signed-webhook";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 describe("transactional outbox across a Redis outage", () => {
-  let database: TestDatabase;
+  let stack: AppStack;
   let db: Db;
   let redis: DisposableRedis;
   let env: Record<string, string>;
   let web: AppProcess;
-  let worker: AppProcess;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
     redis = new DisposableRedis(await freePort());
     await redis.start();
-    const port = await freePort();
-    env = baseTestEnv({
-      PORT: String(port),
-      DATABASE_URL: database.url,
-      REDIS_URL: redis.url,
-      SHOPIFY_APP_URL: `http://127.0.0.1:${port}`,
-    });
-    web = await startAppProcess("web", env);
-    worker = await startAppProcess("worker", env);
-    db = createDb(database.url);
+    stack = await startAppStack({ REDIS_URL: redis.url });
+    ({ db, env, web } = stack);
   });
 
   afterAll(async () => {
-    await Promise.allSettled([web?.stop(), worker?.stop()]);
+    await stack?.stop();
     await redis?.stop();
-    await db?.$disconnect();
-    await database?.drop();
   });
 
   it("answers 200 while Redis is stopped and runs the job once Redis is back", async () => {

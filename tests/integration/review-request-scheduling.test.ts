@@ -2,16 +2,17 @@ import { randomUUID } from "node:crypto";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { createDb, type Db } from "../../app/db.server";
+import type { Db } from "../../app/db.server";
 import { computeBlindIndex } from "../../app/modules/crypto/compute-blind-index.server";
-import { baseTestEnv, freePort, startAppProcess, waitFor, type AppProcess } from "../support/app-process";
+import { waitFor, type AppProcess } from "../support/app-process";
+import { startAppStack, type AppStack } from "../support/app-stack";
 import { orderFulfilledBody, PERSONAL_DATA } from "../support/customer-order";
 import { dumpDatabase } from "../support/dump-database";
-import { deleteRedisPrefix } from "../support/redis-server";
 import { postSignedWebhook } from "../support/signed-webhook";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import type { TestDatabase } from "../support/test-database";
 
 describe("review requests scheduled from order webhooks (real server, worker, Redis, database)", () => {
+  let stack: AppStack;
   let database: TestDatabase;
   let db: Db;
   let env: Record<string, string>;
@@ -19,19 +20,13 @@ describe("review requests scheduled from order webhooks (real server, worker, Re
   let worker: AppProcess;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const port = await freePort();
-    env = baseTestEnv({ PORT: String(port), DATABASE_URL: database.url, SHOPIFY_APP_URL: `http://127.0.0.1:${port}` });
-    web = await startAppProcess("web", env);
-    worker = await startAppProcess("worker", env);
-    db = createDb(database.url);
+    stack = await startAppStack();
+    ({ database, db, env, web } = stack);
+    worker = stack.worker!;
   });
 
   afterAll(async () => {
-    await Promise.allSettled([web?.stop(), worker?.stop()]);
-    await db?.$disconnect();
-    if (env) await deleteRedisPrefix("redis://127.0.0.1:6379", env.QUEUE_PREFIX!);
-    await database?.drop();
+    await stack?.stop();
   });
 
   const send = (shop: string, topic: string, body: string, webhookId = randomUUID(), triggeredAt = new Date()) =>

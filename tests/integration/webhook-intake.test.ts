@@ -2,17 +2,19 @@ import { randomUUID } from "node:crypto";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { createDb, type Db } from "../../app/db.server";
-import { baseTestEnv, freePort, startAppProcess, waitFor, type AppProcess } from "../support/app-process";
+import type { Db } from "../../app/db.server";
+import { waitFor, type AppProcess } from "../support/app-process";
+import { startAppStack, type AppStack } from "../support/app-stack";
 import { orderFulfilledBody, PERSONAL_DATA } from "../support/customer-order";
-import { deleteRedisPrefix, dumpRedis } from "../support/redis-server";
+import { dumpRedis } from "../support/redis-server";
 import { dumpDatabase } from "../support/dump-database";
 import { postSignedWebhook } from "../support/signed-webhook";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import type { TestDatabase } from "../support/test-database";
 
 const REDIS_URL = "redis://127.0.0.1:6379";
 
 describe("webhook intake on the real server, worker, Redis and database", () => {
+  let stack: AppStack;
   let database: TestDatabase;
   let db: Db;
   let env: Record<string, string>;
@@ -20,19 +22,13 @@ describe("webhook intake on the real server, worker, Redis and database", () => 
   let worker: AppProcess;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const port = await freePort();
-    env = baseTestEnv({ PORT: String(port), DATABASE_URL: database.url, SHOPIFY_APP_URL: `http://127.0.0.1:${port}` });
-    web = await startAppProcess("web", env);
-    worker = await startAppProcess("worker", env);
-    db = createDb(database.url);
+    stack = await startAppStack();
+    ({ database, db, env, web } = stack);
+    worker = stack.worker!;
   });
 
   afterAll(async () => {
-    await Promise.allSettled([web?.stop(), worker?.stop()]);
-    await db?.$disconnect();
-    if (env) await deleteRedisPrefix(REDIS_URL, env.QUEUE_PREFIX!);
-    await database?.drop();
+    await stack?.stop();
   });
 
   const send = (shop: string, topic: string, body: string, extra: { webhookId?: string; secret?: string } = {}) =>
