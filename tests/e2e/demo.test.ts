@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -87,6 +87,8 @@ describe("npm run demo", () => {
       await page.getByRole("button", { name: "Save" }).click();
       await page.getByText("Nothing was saved").waitFor();
       expect(await page.getByText(/delayDays/).count()).toBeGreaterThan(0);
+      mkdirSync(path.join(REPO_ROOT, "test-results"), { recursive: true });
+      await page.screenshot({ path: path.join(REPO_ROOT, "test-results", "settings-refused.png"), fullPage: true });
 
       await page.goto(`http://localhost:${port}/demo/open?shop=candor-demo.myshopify.com`);
       await page.getByRole("link", { name: "Settings" }).click();
