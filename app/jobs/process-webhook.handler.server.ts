@@ -4,7 +4,8 @@ import type { Logger } from "pino";
 import { getDb } from "~/db.server";
 import type { JobPayload } from "~/modules/queue/define-job";
 import { cancelOrderReviewRequests } from "~/modules/review-requests/cancel-order-review-requests.server";
-import { orderEventSchema } from "~/modules/review-requests/order-event";
+import { fulfillmentEventSchema, orderEventSchema } from "~/modules/review-requests/order-event";
+import { rescheduleOnDelivery } from "~/modules/review-requests/reschedule-on-delivery.server";
 import { scheduleReviewRequests } from "~/modules/review-requests/schedule-review-requests.server";
 import { markShopUninstalled } from "~/modules/shops/mark-shop-uninstalled.server";
 import { updateGrantedScopes } from "~/modules/shops/update-granted-scopes.server";
@@ -47,6 +48,16 @@ export async function processWebhook(
     case "ORDERS_CANCELLED": {
       const order = orderEventSchema.parse(JSON.parse(delivery.event));
       result = `cancelled:${await cancelOrderReviewRequests(delivery.shopId, order.orderId, "order_cancelled")}`;
+      break;
+    }
+    case "FULFILLMENT_EVENTS_CREATE": {
+      const event = fulfillmentEventSchema.parse(JSON.parse(delivery.event));
+      if (event.status !== "delivered") {
+        result = `ignored:${event.status ?? "no-status"}`;
+        break;
+      }
+      const deliveredAt = event.happenedAt && !Number.isNaN(Date.parse(event.happenedAt)) ? new Date(event.happenedAt) : delivery.receivedAt;
+      result = `rescheduled:${await rescheduleOnDelivery(delivery.shopId, event.orderId, deliveredAt)}`;
       break;
     }
     case "APP_SCOPES_UPDATE":

@@ -88,4 +88,23 @@ describe("review requests scheduled from order webhooks (real server, worker, Re
     expect(await db.reviewRequest.count({ where: { shopId: shop } })).toBe(0);
     expect(worker.output.some((line) => line.includes("skipped:test_order"))).toBe(true);
   });
+
+  it("brings a delivery-triggered request forward when the carrier reports delivery", async () => {
+    const shop = "delivery.myshopify.com";
+    await stack.db.shopSettings.create({
+      data: { shopId: shop, values: JSON.stringify({ trigger: "delivered", delayDays: 2, deliveryFallbackDays: 20 }) },
+    });
+    const fulfilledAt = new Date("2026-11-20T10:00:00.000Z");
+    expect((await send(shop, "orders/fulfilled", orderFulfilledBody(ids), randomUUID(), fulfilledAt)).status).toBe(200);
+    const scheduled = await waitFor(() => db.reviewRequest.findFirst({ where: { shopId: shop } }), 15_000, "scheduling");
+    expect(scheduled.dueAt.toISOString()).toBe("2026-12-10T10:00:00.000Z"); // the 20-day fallback
+
+    const event = (status: string) =>
+      `{"id":1234567,"fulfillment_id":123456,"status":"${status}","happened_at":"2026-11-23T08:00:00Z","order_id":${ids.order},"city":"Besançonville","zip":"25999"}`;
+    expect((await send(shop, "fulfillment_events/create", event("in_transit"))).status).toBe(200);
+    expect((await send(shop, "fulfillment_events/create", event("delivered"))).status).toBe(200);
+    await waitFor(async () => (await db.webhookDelivery.count({ where: { shopId: shop, processedAt: { not: null } } })) === 3, 15_000, "events");
+    const rescheduled = await db.reviewRequest.findFirstOrThrow({ where: { shopId: shop } });
+    expect(rescheduled.dueAt.toISOString()).toBe("2026-11-25T08:00:00.000Z"); // delivery + 2 days
+  });
 });

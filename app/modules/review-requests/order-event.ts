@@ -24,3 +24,11 @@ export const orderEventSchema = z.object({
 });
 
 export type OrderEvent = z.output<typeof orderEventSchema>;
+
+/** The stored, minimised `fulfillment_events/create` event. */
+export const fulfillmentEventSchema = z.object({
+  fulfillmentId: z.string(),
+  orderId: z.string(),
+  status: z.string().nullable(),
+  happenedAt: z.string().nullable(),
+});
