@@ -72,6 +72,20 @@ export default function Overview() {
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">
+                  Review requests
+                </Text>
+                <InlineStack gap="200">
+                  <Badge tone="info">{`${overview.reviewRequests.scheduled ?? 0} scheduled`}</Badge>
+                  <Badge tone="success">{`${overview.reviewRequests.sent ?? 0} sent`}</Badge>
+                  <Badge>{`${overview.reviewRequests.cancelled ?? 0} cancelled`}</Badge>
+                  <Badge tone="critical">{`${overview.reviewRequests.failed ?? 0} failed`}</Badge>
+                </InlineStack>
+                <Text as="p">Next due {formatDate(overview.nextDueAt)}</Text>
+              </BlockStack>
+            </Card>
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingMd">
                   Installation
                 </Text>
                 <Text as="p">Installed {formatDate(overview.installedAt)}</Text>

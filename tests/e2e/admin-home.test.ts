@@ -100,9 +100,14 @@ describe("the embedded admin in Chromium, served by the built server", () => {
     await expect.poll(() => row.isVisible()).toBe(true);
     expect((await row.innerText()).replace(/\s+/g, " ")).toMatch(/Order fulfilled 1 1/);
     expect(await page.getByText("Up to date").isVisible()).toBe(true);
+    expect(await page.getByText("1 scheduled").isVisible()).toBe(true);
     // No customer identity reaches the page: the demo order belongs to a named customer.
     const html = await page.content();
     expect(html).not.toMatch(/@example\.(com|org)/);
+
+    const dir = path.join(REPO_ROOT, "test-results");
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: path.join(dir, `admin-overview-${testBackend()}.png`), fullPage: true });
 
     // The fulfilled order became a scheduled review request, listed without customer data.
     await page.goto((await adminUrl()).replace("/app?", "/app/review-requests?"));
@@ -110,10 +115,8 @@ describe("the embedded admin in Chromium, served by the built server", () => {
     await expect.poll(() => requestRow.isVisible()).toBe(true);
     expect(await requestRow.innerText()).toMatch(/scheduled/);
     expect(await page.content()).not.toMatch(/@example\.(com|org)/);
+    await page.screenshot({ path: path.join(dir, `admin-review-requests-${testBackend()}.png`), fullPage: true });
 
-    const dir = path.join(REPO_ROOT, "test-results");
-    mkdirSync(dir, { recursive: true });
-    await page.screenshot({ path: path.join(dir, `admin-overview-${testBackend()}.png`), fullPage: true });
     await page.close();
   });
 

@@ -94,5 +94,7 @@ describe("module functions stay inside one shop", () => {
     expect(alpha.counts.scheduled).toBe(1);
     expect((await modules.listReviewRequests("beta.myshopify.com", { status: "sent" })).items).toEqual([]);
     expect((await modules.listReviewRequests("beta.myshopify.com")).counts.scheduled).toBe(2);
+    expect((await modules.getShopOverview("alpha.myshopify.com")).reviewRequests).toEqual({ scheduled: 1 });
+    expect((await modules.getShopOverview("beta.myshopify.com")).reviewRequests).toEqual({ scheduled: 2 });
   });
 });

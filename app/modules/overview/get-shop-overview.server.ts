@@ -5,6 +5,10 @@ export interface ShopOverview {
   installedAt: string | null;
   webhooksLast24h: { topic: string; received: number; processed: number }[];
   outbox: { owed: number; oldestOwedAt: string | null };
+  /** Review requests by status, all time. */
+  reviewRequests: Record<string, number>;
+  /** The next request due, if any is scheduled. */
+  nextDueAt: string | null;
 }
 
 /**
@@ -18,7 +22,7 @@ export async function getShopOverview(shopId: string): Promise<ShopOverview> {
   const db = getDb();
   const since = new Date(Date.now() - 24 * 3_600_000);
   const stuck = { shopId, relayedAt: null, createdAt: { lt: new Date(Date.now() - OWED_AFTER_MS) } };
-  const [shop, received, processed, owed, oldestOwed] = await Promise.all([
+  const [shop, received, processed, owed, oldestOwed, requests, nextDue] = await Promise.all([
     db.shop.findUnique({ where: { id: shopId }, select: { installedAt: true } }),
     db.webhookDelivery.groupBy({ by: ["topic"], where: { shopId, receivedAt: { gte: since } }, _count: { _all: true } }),
     db.webhookDelivery.groupBy({
@@ -28,6 +32,8 @@ export async function getShopOverview(shopId: string): Promise<ShopOverview> {
     }),
     db.outboxMessage.count({ where: stuck }),
     db.outboxMessage.findFirst({ where: stuck, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
+    db.reviewRequest.groupBy({ by: ["status"], where: { shopId }, _count: { _all: true } }),
+    db.reviewRequest.findFirst({ where: { shopId, status: "scheduled" }, orderBy: { dueAt: "asc" }, select: { dueAt: true } }),
   ]);
   const processedByTopic = new Map(processed.map((row) => [row.topic, row._count._all]));
   return {
@@ -37,5 +43,7 @@ export async function getShopOverview(shopId: string): Promise<ShopOverview> {
       .map((row) => ({ topic: row.topic, received: row._count._all, processed: processedByTopic.get(row.topic) ?? 0 }))
       .sort((a, b) => a.topic.localeCompare(b.topic)),
     outbox: { owed, oldestOwedAt: oldestOwed?.createdAt.toISOString() ?? null },
+    reviewRequests: Object.fromEntries(requests.map((row) => [row.status, row._count._all])),
+    nextDueAt: nextDue?.dueAt.toISOString() ?? null,
   };
 }
