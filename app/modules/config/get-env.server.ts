@@ -7,8 +7,3 @@ export function getEnv(): Env {
   cached ??= loadEnv();
   return cached;
 }
-
-/** Tests and the demo set variables before the app starts; this lets them reload. */
-export function resetEnvForTests(): void {
-  cached = undefined;
-}

@@ -61,10 +61,6 @@ export class JobProducer {
     });
   }
 
-  get prefix(): string {
-    return this.settings.prefix;
-  }
-
   queue(name: string): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
