@@ -86,6 +86,30 @@ export const authenticate = {
   admin: (request: Request) => getShopify().authenticate.admin(request),
 };
 
+/**
+ * Admin API access without a request (workers): `unauthenticated.admin(shop)` loads the shop's
+ * offline session from session storage and returns `{ session, admin }`. It throws
+ * SessionNotFoundError when there is none; it does not check the token, so a revoked one
+ * (app uninstalled) shows up on the first call as an HttpResponseError with status 401.
+ * `admin.graphql` never retries unless told (`tries`), throws GraphqlQueryError for any
+ * GraphQL `errors` in a 200 answer (THROTTLED included: the cost is in `error.body.extensions`),
+ * HttpResponseError for other statuses (HttpThrottlingError for 429, HttpInternalError for 5xx)
+ * and HttpRequestError when no response came (network failure, timeout, abort).
+ */
+export const unauthenticated = {
+  admin: (shop: string) => getShopify().unauthenticated.admin(shop),
+};
+
+export { SessionNotFoundError } from "@shopify/shopify-app-remix/server";
+export {
+  GraphqlQueryError,
+  HttpMaxRetriesError,
+  HttpRequestError,
+  HttpResponseError,
+  HttpThrottlingError,
+  MissingRequiredArgument,
+} from "@shopify/shopify-api";
+
 export function addDocumentResponseHeaders(request: Request, headers: Headers): void {
   getShopify().addDocumentResponseHeaders(request, headers);
 }

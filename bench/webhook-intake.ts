@@ -407,6 +407,7 @@ async function startServer(options: { databaseUrl: string; queuePrefix: string; 
     MAIL_FROM: "Reviews <r@example.com>",
     ENCRYPTION_KEYS: `bench1:${randomBytes(32).toString("base64")}`,
     BLIND_INDEX_KEY: randomBytes(32).toString("base64"),
+    LINK_SIGNING_KEY: randomBytes(32).toString("base64"),
     QUEUE_PREFIX: options.queuePrefix,
     LOG_LEVEL: settings.logLevel,
     BENCH_BASELINE_ROUTE: "true",

@@ -3,7 +3,7 @@
  * shop, a mail catcher — and web + worker in one process. It installs the demo shop through
  * the real token-exchange path, delivers real signed webhooks, and prints where to look.
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,6 +24,7 @@ interface DemoSecrets {
   apiSecret: string;
   encryptionKey: string;
   blindIndexKey: string;
+  linkSigningKey?: string;
 }
 
 /** Demo keys are generated once and kept beside the demo database, so restarts can read it. */
@@ -34,6 +35,7 @@ function demoSecrets(): DemoSecrets {
     apiSecret: randomBytes(24).toString("hex"),
     encryptionKey: randomBytes(32).toString("base64"),
     blindIndexKey: randomBytes(32).toString("base64"),
+    linkSigningKey: randomBytes(32).toString("base64"),
   };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
@@ -63,6 +65,8 @@ async function main() {
     MAIL_FROM: "Candor Demo Store <reviews@candor-demo.example>",
     ENCRYPTION_KEYS: `demo:${secrets.encryptionKey}`,
     BLIND_INDEX_KEY: secrets.blindIndexKey,
+    // Demo data written before links were signed has no key yet: derive a stable one.
+    LINK_SIGNING_KEY: secrets.linkSigningKey ?? createHash("sha256").update(`links:${secrets.blindIndexKey}`).digest("base64"),
     DATA_REGION: "local-demo",
     CANDOR_DEMO: "true",
     SHOPIFY_FAKE_ORIGIN: fakeShopify.url,

@@ -14,7 +14,45 @@ export const processWebhookJob = defineJob({
   backoffMs: 2_000,
 });
 
-export const JOB_DEFINITIONS: readonly JobDefinition[] = [processWebhookJob];
+const gid = (type: string) => z.string().regex(new RegExp(`^gid://shopify/${type}/\\d+$`), `a Shopify ${type} GID`);
+
+/**
+ * The whole of a review email's job: the order, its products and the review link — nothing
+ * about the customer. `strictObject` refuses any other key, on enqueue and again on run.
+ */
+const reviewEmailPayload = z.strictObject({
+  shop: shopDomain,
+  orderId: gid("Order"),
+  productIds: z.array(gid("Product")).min(1).max(10),
+  reviewLink: z.url({ protocol: /^https$/ }),
+});
+
+export type ReviewEmailPayload = z.output<typeof reviewEmailPayload>;
+
+/** Sends a review request at its due time (delayed job; id `review-request-<request id>`). */
+export const sendReviewRequestJob = defineJob({
+  name: "send-review-request",
+  version: 1,
+  queue: "review-emails",
+  payload: reviewEmailPayload,
+  attempts: 8,
+  backoffMs: 30_000,
+});
+
+/** The single optional reminder (id `review-reminder-<request id>`). */
+export const sendReviewReminderJob = defineJob({
+  name: "send-review-reminder",
+  version: 1,
+  queue: "review-emails",
+  payload: reviewEmailPayload,
+  attempts: 8,
+  backoffMs: 30_000,
+});
+
+export const JOB_DEFINITIONS: readonly JobDefinition[] = [processWebhookJob, sendReviewRequestJob, sendReviewReminderJob];
+
+/** Deterministic job ids: a replayed schedule or relay cannot queue a second send. */
+export const reviewEmailJobId = (kind: "request" | "reminder", reviewRequestId: string) => `review-${kind}-${reviewRequestId}`;
 
 const byJobName = new Map(JOB_DEFINITIONS.map((definition) => [jobNameFor(definition), definition]));
 

@@ -1,21 +1,26 @@
 import { UnrecoverableError } from "bullmq";
-import type { Logger } from "pino";
 
 import { getDb } from "~/db.server";
 import type { JobPayload } from "~/modules/queue/define-job";
 import { cancelOrderReviewRequests } from "~/modules/review-requests/cancel-order-review-requests.server";
-import { fulfillmentEventSchema, orderEventSchema } from "~/modules/review-requests/order-event";
+import { cancelRefundedReviewRequests } from "~/modules/review-requests/cancel-refunded-review-requests.server";
+import {
+  fulfillmentCreatedEventSchema,
+  fulfillmentEventSchema,
+  orderEventSchema,
+  refundEventSchema,
+} from "~/modules/review-requests/order-event";
 import { rescheduleOnDelivery } from "~/modules/review-requests/reschedule-on-delivery.server";
 import { scheduleReviewRequests } from "~/modules/review-requests/schedule-review-requests.server";
+import { shipmentFromFulfillmentEvent } from "~/modules/review-requests/shipment-from-fulfillment-event";
+import { shipmentFromOrderEvent } from "~/modules/review-requests/shipment-from-order-event";
 import { markShopUninstalled } from "~/modules/shops/mark-shop-uninstalled.server";
 import { updateGrantedScopes } from "~/modules/shops/update-granted-scopes.server";
 
 import type { processWebhookJob } from "./definitions";
+import type { JobContext } from "./job-context";
 
-export interface JobContext {
-  logger: Logger;
-  attempt: number;
-}
+export type { JobContext };
 
 /**
  * Applies a stored webhook event once. The row is the source of truth (the job carries only
@@ -41,8 +46,29 @@ export async function processWebhook(
       break;
     case "ORDERS_FULFILLED": {
       const order = orderEventSchema.parse(JSON.parse(delivery.event));
-      const { scheduled, skipped } = await scheduleReviewRequests(delivery.shopId, order, delivery.triggeredAt ?? delivery.receivedAt);
+      const { scheduled, skipped } = await scheduleReviewRequests(delivery.shopId, shipmentFromOrderEvent(order), delivery.triggeredAt ?? delivery.receivedAt);
       result = skipped ? `skipped:${skipped}` : `scheduled:${scheduled}`;
+      break;
+    }
+    case "FULFILLMENTS_CREATE":
+    case "FULFILLMENTS_UPDATE": {
+      const event = fulfillmentCreatedEventSchema.parse(JSON.parse(delivery.event));
+      const shipment = shipmentFromFulfillmentEvent(event);
+      if (!shipment) {
+        result = `ignored:${event.status ?? "no-status"}`;
+        break;
+      }
+      const shippedAt = event.createdAt && !Number.isNaN(Date.parse(event.createdAt)) ? new Date(event.createdAt) : delivery.receivedAt;
+      const { scheduled, skipped } = await scheduleReviewRequests(delivery.shopId, shipment, shippedAt);
+      result = skipped ? `skipped:${skipped}` : `scheduled:${scheduled}`;
+      if (event.shipmentStatus === "delivered") {
+        result += `,rescheduled:${await rescheduleOnDelivery(delivery.shopId, event.orderId, delivery.triggeredAt ?? delivery.receivedAt)}`;
+      }
+      break;
+    }
+    case "REFUNDS_CREATE": {
+      const refund = refundEventSchema.parse(JSON.parse(delivery.event));
+      result = `cancelled:${await cancelRefundedReviewRequests(delivery.shopId, refund)}`;
       break;
     }
     case "ORDERS_CANCELLED": {

@@ -6,7 +6,7 @@ import { decodeJwt } from "jose";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { mintSessionToken } from "../session-token";
-import { DEMO_IDS, DEMO_OWNER_USER_ID, DEMO_SHOP_DOMAIN, INVALID_TOKEN_MESSAGE, startFakeShopify, type FakeShopify } from "./index";
+import { createEmptyShopSeed, DEMO_IDS, DEMO_OWNER_USER_ID, DEMO_SHOP_DOMAIN, INVALID_TOKEN_MESSAGE, startFakeShopify, type FakeShopify } from "./index";
 
 const API_KEY = "test-api-key";
 const API_SECRET = "test-api-secret";
@@ -270,6 +270,40 @@ describe("fake Shopify", () => {
       const { body } = await graphql("{ products(first: 50) { nodes { id } } }", { token });
       expect(body.errors?.[0]?.extensions?.code).toBe("THROTTLED");
       expect(body.extensions?.cost.throttleStatus.currentlyAvailable).toBeLessThan(52);
+    });
+
+    it("sizes the cost bucket by the shop's plan, as Shopify does", async () => {
+      const plans = [
+        ["plus-store.myshopify.com", "Shopify Plus", { maximumAvailable: 20000, restoreRate: 1000 }, true],
+        ["advanced-store.myshopify.com", "Advanced", { maximumAvailable: 4000, restoreRate: 200 }, false],
+        ["basic-store.myshopify.com", "Basic", { maximumAvailable: 2000, restoreRate: 100 }, false],
+      ] as const;
+      for (const [domain, planDisplayName, budget, shopifyPlus] of plans) {
+        fake.addShop({ ...createEmptyShopSeed(domain, "7340000000000000003"), planDisplayName });
+        const { body } = await graphql("{ shop { plan { displayName shopifyPlus } } }", { token: fake.issueOfflineToken(domain), shop: domain });
+        expect(body.data?.shop.plan).toEqual({ displayName: planDisplayName, shopifyPlus });
+        expect(body.extensions?.cost.throttleStatus).toMatchObject(budget);
+        expect(body.extensions?.cost.throttleStatus.currentlyAvailable).toBeGreaterThan(budget.maximumAvailable - 10);
+      }
+
+      // A Plus shop regains 1000 points a second, and a seed may set a budget of its own.
+      fake.drainBucket("plus-store.myshopify.com");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const drained = (await graphql("{ shop { name } }", { token: fake.issueOfflineToken("plus-store.myshopify.com"), shop: "plus-store.myshopify.com" })).body;
+      expect(drained.errors).toBeUndefined();
+      expect(drained.extensions?.cost.throttleStatus.currentlyAvailable).toBeGreaterThanOrEqual(150);
+      fake.addShop({ ...createEmptyShopSeed("custom-store.myshopify.com", "7340000000000000004"), costBudget: { maximumAvailable: 50, restoreRate: 5 } });
+      const custom = (await graphql("{ shop { name } }", { token: fake.issueOfflineToken("custom-store.myshopify.com"), shop: "custom-store.myshopify.com" })).body;
+      expect(custom.extensions?.cost.throttleStatus).toMatchObject({ maximumAvailable: 50, restoreRate: 5 });
+    });
+
+    it("records the error codes of each GraphQL response", async () => {
+      const token = await offlineToken();
+      fake.setThrottled(SHOP, true);
+      await graphql("{ shop { name } }", { token });
+      fake.setThrottled(SHOP, false);
+      await graphql("{ shop { name } }", { token });
+      expect(fake.graphqlRequests(SHOP).map((entry) => entry.errorCodes)).toEqual([["THROTTLED"], []]);
     });
 
     it("records flowTriggerReceive calls for tests to read back", async () => {

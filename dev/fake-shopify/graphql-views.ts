@@ -55,7 +55,7 @@ export function shopView(shop: FakeShopSeed): GraphQLView {
     primaryDomain: { __typename: "Domain", id: toGid("Domain", shop.id), host: shop.domain, url, sslEnabled: true },
     currencyCode: shop.currencyCode,
     ianaTimezone: shop.ianaTimezone,
-    plan: { __typename: "ShopPlan", displayName: shop.planDisplayName, publicDisplayName: shop.planDisplayName, partnerDevelopment: true, shopifyPlus: false },
+    plan: { __typename: "ShopPlan", displayName: shop.planDisplayName, publicDisplayName: shop.planDisplayName, partnerDevelopment: true, shopifyPlus: /\bplus\b/i.test(shop.planDisplayName) },
     description: null,
   };
 }

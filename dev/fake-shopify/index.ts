@@ -79,7 +79,7 @@ export interface FakeShopify {
   /** A valid non-expiring offline token without a token exchange (for worker tests). */
   issueOfflineToken(shop: string): string;
   setThrottled(shop: string, on: boolean): void;
-  /** Empties the cost bucket: the next queries are throttled until it refills (100/s). */
+  /** Empties the cost bucket: the next queries are throttled until it refills (100/s on standard plans). */
   drainBucket(shop: string): void;
   /** Every token of the shop stops working, as after the merchant uninstalls the app. */
   uninstall(shop: string): void;

@@ -8,6 +8,22 @@ export interface ThrottleStatus {
   restoreRate: number;
 }
 
+/** A cost budget: how many points the bucket holds and how many it regains per second. */
+export interface CostBudget {
+  maximumAvailable: number;
+  restoreRate: number;
+}
+
+/**
+ * Shopify sizes the bucket by the shop's plan: standard plans 100 points/s (2000 max),
+ * Advanced 200/s (4000), Shopify Plus 1000/s (20000), Plus sandboxes included.
+ */
+export function costBudgetForPlan(planDisplayName: string): CostBudget {
+  if (/\bplus\b/i.test(planDisplayName)) return { maximumAvailable: 20_000, restoreRate: 1_000 };
+  if (/^advanced\b/i.test(planDisplayName)) return { maximumAvailable: 4_000, restoreRate: 200 };
+  return { maximumAvailable: 2_000, restoreRate: 100 };
+}
+
 export class LeakyBucket {
   private available: number;
   private updatedAtMs: number;

@@ -35,6 +35,12 @@ function parseForm(rawBody: string, contentType: string | undefined): Record<str
   return Object.fromEntries(new URLSearchParams(rawBody));
 }
 
+function graphqlErrorCodes(body: unknown): string[] {
+  const errors = body !== null && typeof body === "object" ? (body as { errors?: unknown }).errors : undefined;
+  if (!Array.isArray(errors)) return [];
+  return errors.map((error: { extensions?: { code?: unknown } } | null) => String(error?.extensions?.code ?? "UNKNOWN"));
+}
+
 async function handleShopRequest(
   request: IncomingMessage,
   response: ServerResponse,
@@ -69,6 +75,7 @@ async function handleShopRequest(
     );
     const entry = state.recordRequest({ ...base, kind: "graphql", apiVersion: version, form: null, ...reply.operation });
     entry.status = reply.status;
+    entry.errorCodes = graphqlErrorCodes(reply.body);
     return sendJson(response, reply.status, reply.body, { "X-Request-Id": requestId, "X-Shopify-API-Version": version });
   }
 

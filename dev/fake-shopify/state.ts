@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 
 import { createEmptyShopSeed } from "./demo-shop";
-import { LeakyBucket, type ThrottleStatus } from "./leaky-bucket";
+import { costBudgetForPlan, LeakyBucket, type ThrottleStatus } from "./leaky-bucket";
 import type { FakeShopSeed } from "./types";
 
 export type TokenKind = "offline" | "online";
@@ -38,6 +38,8 @@ export interface RecordedRequest {
   form: Record<string, string> | null;
   /** Response status; 0 until the response is written. */
   status: number;
+  /** `extensions.code` of each GraphQL error in the response (e.g. "THROTTLED"), in order. */
+  errorCodes: string[];
 }
 
 export interface RecordedFlowTrigger {
@@ -77,6 +79,12 @@ export function maskForm(form: Record<string, string>): Record<string, string> {
   );
 }
 
+/** The shop's cost bucket, sized by its plan unless the seed sets a budget of its own. */
+function newBucket(seed: FakeShopSeed): LeakyBucket {
+  const budget = seed.costBudget ?? costBudgetForPlan(seed.planDisplayName);
+  return new LeakyBucket(budget.maximumAvailable, budget.restoreRate);
+}
+
 export class FakeShopifyState {
   readonly requests: RecordedRequest[] = [];
   readonly flowTriggers: RecordedFlowTrigger[] = [];
@@ -105,7 +113,7 @@ export class FakeShopifyState {
       tokens: [],
       installed: true,
       forcedThrottle: false,
-      bucket: new LeakyBucket(),
+      bucket: newBucket(seed),
     };
     this.shops.set(seed.domain, state);
     return state;
@@ -178,9 +186,9 @@ export class FakeShopifyState {
     this.ensureShop(domain).forcedThrottle = on;
   }
 
-  recordRequest(entry: Omit<RecordedRequest, "seq" | "at" | "status">): RecordedRequest {
+  recordRequest(entry: Omit<RecordedRequest, "seq" | "at" | "status" | "errorCodes">): RecordedRequest {
     this.requestSeq += 1;
-    const recorded: RecordedRequest = { seq: this.requestSeq, at: new Date().toISOString(), status: 0, ...entry };
+    const recorded: RecordedRequest = { seq: this.requestSeq, at: new Date().toISOString(), status: 0, errorCodes: [], ...entry };
     this.requests.push(recorded);
     return recorded;
   }

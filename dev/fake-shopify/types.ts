@@ -157,7 +157,13 @@ export interface FakeShopSeed {
   ianaTimezone: string;
   primaryLocale: string;
   countryCode: string;
+  /** As Shopify names plans: "Basic", "Shopify", "Advanced", "Shopify Plus", "Development"… */
   planDisplayName: string;
+  /**
+   * The Admin GraphQL cost bucket. Defaults to what Shopify gives the plan: 100 points/s
+   * with 2000 max on standard plans, 200/4000 on Advanced, 1000/20000 on Shopify Plus.
+   */
+  costBudget?: { maximumAvailable: number; restoreRate: number };
   staff: FakeStaffMember[];
   products: FakeProduct[];
   customers: FakeCustomer[];

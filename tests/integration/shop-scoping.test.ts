@@ -64,7 +64,7 @@ describe("module functions stay inside one shop", () => {
   it("refuses to run a job for a delivery of another shop", async () => {
     const gammaDelivery = await delivery("gamma.myshopify.com", "APP_UNINSTALLED");
     await expect(
-      modules.processWebhook({ shop: "delta.myshopify.com", deliveryId: gammaDelivery }, { logger, attempt: 1 }),
+      modules.processWebhook({ shop: "delta.myshopify.com", deliveryId: gammaDelivery }, { logger, attempt: 1, isFinalAttempt: false, delayUntil: () => Promise.reject(new Error("not queued")) }),
     ).rejects.toThrow(/no longer exists/);
     expect((await db.webhookDelivery.findUniqueOrThrow({ where: { id: gammaDelivery } })).processedAt).toBeNull();
   });
@@ -74,11 +74,11 @@ describe("module functions stay inside one shop", () => {
     await db.session.create({ data: { id: "offline_twice.myshopify.com", shop: "twice.myshopify.com", state: "s", accessToken: "enc:v1:x" } });
     const id = await delivery("twice.myshopify.com", "APP_UNINSTALLED");
 
-    expect(await modules.processWebhook({ shop: "twice.myshopify.com", deliveryId: id }, { logger, attempt: 1 })).toBe("uninstalled");
+    expect(await modules.processWebhook({ shop: "twice.myshopify.com", deliveryId: id }, { logger, attempt: 1, isFinalAttempt: false, delayUntil: () => Promise.reject(new Error("not queued")) })).toBe("uninstalled");
     const first = await db.shop.findUniqueOrThrow({ where: { id: "twice.myshopify.com" } });
     // The merchant reinstalls; a replayed job of the old uninstall must not undo that.
     await db.shop.update({ where: { id: "twice.myshopify.com" }, data: { installedAt: new Date(), uninstalledAt: null } });
-    expect(await modules.processWebhook({ shop: "twice.myshopify.com", deliveryId: id }, { logger, attempt: 2 })).toBe("already-processed");
+    expect(await modules.processWebhook({ shop: "twice.myshopify.com", deliveryId: id }, { logger, attempt: 2, isFinalAttempt: false, delayUntil: () => Promise.reject(new Error("not queued")) })).toBe("already-processed");
     expect((await db.shop.findUniqueOrThrow({ where: { id: "twice.myshopify.com" } })).uninstalledAt).toBeNull();
     expect(first.uninstalledAt).not.toBeNull();
   });

@@ -36,6 +36,7 @@ export function baseTestEnv(overrides: Record<string, string | undefined> = {}):
     MAIL_FROM: "Reviews <reviews@example.com>",
     ENCRYPTION_KEYS: `test1:${randomKey()}`,
     BLIND_INDEX_KEY: randomKey(),
+    LINK_SIGNING_KEY: randomKey(),
     QUEUE_PREFIX: `t${randomBytes(6).toString("hex")}`,
     ...overrides,
   };

@@ -19,6 +19,7 @@ function validEnv(overrides: Record<string, string | undefined> = {}): NodeJS.Pr
     MAIL_FROM: "Reviews <reviews@example.com>",
     ENCRYPTION_KEYS: `k2026:${key()}`,
     BLIND_INDEX_KEY: key(),
+    LINK_SIGNING_KEY: key(),
     ...overrides,
   };
 }
@@ -43,7 +44,7 @@ describe("loadEnv", () => {
     expect(env.RUN_WORKERS_IN_WEB).toBe(false);
   });
 
-  it.each(["SHOPIFY_API_KEY", "SHOPIFY_API_SECRET", "SHOPIFY_APP_URL", "SCOPES", "SMTP_URL", "MAIL_FROM", "ENCRYPTION_KEYS", "BLIND_INDEX_KEY"])(
+  it.each(["SHOPIFY_API_KEY", "SHOPIFY_API_SECRET", "SHOPIFY_APP_URL", "SCOPES", "SMTP_URL", "MAIL_FROM", "ENCRYPTION_KEYS", "BLIND_INDEX_KEY", "LINK_SIGNING_KEY"])(
     "names %s when it is missing or empty",
     (name) => {
       expect(problemsOf(validEnv({ [name]: undefined }))).toEqual([`${name} is missing`]);

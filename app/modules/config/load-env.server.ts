@@ -50,6 +50,8 @@ const envSchema = z
       }
     }),
     BLIND_INDEX_KEY: base64Key("BLIND_INDEX_KEY").transform((value) => Buffer.from(value, "base64")),
+    /** Signs review and unsubscribe links (HMAC); changing it invalidates links already sent. */
+    LINK_SIGNING_KEY: base64Key("LINK_SIGNING_KEY").transform((value) => Buffer.from(value, "base64")),
     /** Prefix of every BullMQ key: separates several Candor installs (or test runs) on one Redis. */
     QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "QUEUE_PREFIX must be 1-40 letters, digits, '-' or '_'").default("candor"),
     DATA_REGION: z.string().min(1).default("unspecified"),

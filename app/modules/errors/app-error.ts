@@ -10,6 +10,7 @@ export const APP_ERROR_STATUS = {
   method_not_allowed: 405,
   conflict: 409,
   payload_too_large: 413,
+  gone: 410,
   unprocessable: 422,
   too_many_requests: 429,
   decryption_failed: 500,

@@ -25,7 +25,7 @@ export async function relayPendingOutbox(
       where: { relayedAt: null, createdAt: { lte: new Date(Date.now() - options.minAgeMs) }, attempts: { lt: 1_000 } },
       orderBy: { createdAt: "asc" },
       take: options.batchSize,
-      select: { id: true, shopId: true, jobName: true, payload: true },
+      select: { id: true, shopId: true, jobName: true, payload: true, availableAt: true },
     });
     if (pending.length === 0) return totals;
     const result = await dispatchOutboxMessages(db, producer, pending);

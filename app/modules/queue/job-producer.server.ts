@@ -110,6 +110,27 @@ export class JobProducer {
     }
   }
 
+  /**
+   * Removes waiting or delayed jobs by id (a job already running is left to finish; its
+   * handler re-checks the state). Returns how many were removed.
+   */
+  async remove(definition: JobDefinition, jobIds: string[]): Promise<number> {
+    if (jobIds.length === 0) return 0;
+    if (this.connection.status !== "ready") throw new Error(`Redis is not connected (${this.connection.status})`);
+    const queue = this.queue(definition.queue);
+    const removed = await Promise.all(jobIds.map((jobId) => queue.remove(jobId)));
+    return removed.reduce((total, count) => total + count, 0);
+  }
+
+  /** Moves a delayed job to run at `runAt` (sooner or later). False when it is not delayed. */
+  async reschedule(definition: JobDefinition, jobId: string, runAt: Date): Promise<boolean> {
+    if (this.connection.status !== "ready") throw new Error(`Redis is not connected (${this.connection.status})`);
+    const job = await this.queue(definition.queue).getJob(jobId);
+    if (!job || !(await job.isDelayed())) return false;
+    await job.changeDelay(Math.max(0, runAt.getTime() - Date.now()));
+    return true;
+  }
+
   async close(): Promise<void> {
     await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
     this.connection.disconnect();

@@ -32,3 +32,39 @@ export const fulfillmentEventSchema = z.object({
   status: z.string().nullable(),
   happenedAt: z.string().nullable(),
 });
+
+/** The stored, minimised `fulfillments/create` / `fulfillments/update` event. */
+export const fulfillmentCreatedEventSchema = z.object({
+  fulfillmentId: z.string(),
+  orderId: z.string(),
+  status: z.string().nullable(),
+  shipmentStatus: z.string().nullable(),
+  createdAt: z.string().nullable(),
+  emailRef: z.string().nullable().default(null),
+  lineItems: z.array(
+    z.object({
+      lineItemId: z.string(),
+      productId: z.string().nullable(),
+      quantity: z.number(),
+      giftCard: z.boolean().default(false),
+    }),
+  ),
+});
+
+export type FulfillmentCreatedEvent = z.output<typeof fulfillmentCreatedEventSchema>;
+
+/** The stored, minimised `refunds/create` event. */
+export const refundEventSchema = z.object({
+  refundId: z.string(),
+  orderId: z.string(),
+  refundLineItems: z.array(
+    z.object({
+      lineItemId: z.string(),
+      quantity: z.number(),
+      productId: z.string().nullable().default(null),
+      lineItemQuantity: z.number().nullable().default(null),
+    }),
+  ),
+});
+
+export type RefundEvent = z.output<typeof refundEventSchema>;

@@ -1,6 +1,8 @@
 import { disconnectDb } from "~/db.server";
 import { closeDirectConnection } from "~/db/direct-connection.server";
+import { closeMailTransport } from "~/modules/mail/get-mail-transport.server";
 import { closeJobProducer, getJobProducer } from "~/modules/queue/get-job-producer.server";
+import { closeCostLimiter } from "~/modules/shopify-admin/get-cost-limiter.server";
 
 import { startWorkers, type RunningWorkers, type WorkerOptions } from "./start-workers.server";
 
@@ -21,6 +23,8 @@ export async function stopAppServices(): Promise<void> {
   await running?.close();
   running = undefined;
   await closeJobProducer();
+  closeCostLimiter();
+  closeMailTransport();
   await closeDirectConnection();
   await disconnectDb();
 }

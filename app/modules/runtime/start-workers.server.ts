@@ -1,4 +1,4 @@
-import { UnrecoverableError, Worker, type Job } from "bullmq";
+import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 
 import { getDb } from "~/db.server";
@@ -21,7 +21,7 @@ export interface WorkerOptions {
   relayMinAgeMs?: number;
 }
 
-async function runJob(job: Job): Promise<unknown> {
+async function runJob(job: Job, token?: string): Promise<unknown> {
   const definition = findJobDefinition(job.name);
   const handler = definition ? JOB_HANDLERS[definition.name] : undefined;
   if (!definition || !handler) {
@@ -32,7 +32,16 @@ async function runJob(job: Job): Promise<unknown> {
     throw new UnrecoverableError(`payload of ${job.name} does not match its schema`);
   }
   const logger = getLogger().child({ jobId: job.id, job: job.name, attempt: job.attemptsMade + 1 });
-  return handler(parsed.data as never, { logger, attempt: job.attemptsMade + 1 });
+  const attempts = job.opts.attempts ?? 1;
+  return handler(parsed.data as never, {
+    logger,
+    attempt: job.attemptsMade + 1,
+    isFinalAttempt: job.attemptsMade + 1 >= attempts,
+    async delayUntil(runAt: Date): Promise<never> {
+      await job.moveToDelayed(runAt.getTime(), token);
+      throw new DelayedError();
+    },
+  });
 }
 
 /**

@@ -16,6 +16,7 @@ export async function getShopSettings(shopId: string): Promise<ShopSettings> {
     ...DEFAULT_SHOP_SETTINGS,
     ...stored,
     retentionDays: { ...DEFAULT_SHOP_SETTINGS.retentionDays, ...stored.retentionDays },
+    emailCopy: { ...DEFAULT_SHOP_SETTINGS.emailCopy, ...stored.emailCopy },
   };
   const parsed = shopSettingsSchema.safeParse(merged);
   if (parsed.success) return parsed.data;

@@ -1,13 +1,19 @@
-import { RETENTION_WINDOWS, type RetentionCategory } from "./shop-settings-schema";
+import { EMAIL_COPY_LANGUAGES, RETENTION_WINDOWS, type RetentionCategory } from "./shop-settings-schema";
 
 /**
  * Turns the settings form's fields (all strings) into the update the settings module
- * validates. Only shapes are converted here — numbers, lists, booleans; bounds and allowed
- * values stay the settings schema's job, so a bad value is reported there, by field.
+ * validates. Only shapes are converted here — numbers, lists, booleans, empty text to null;
+ * bounds and allowed values stay the settings schema's job, so a bad value is reported there,
+ * by field. Field names are the settings' paths (`retentionDays.sendLog`,
+ * `emailCopy.fr.subject`), so the schema's error paths point back at the form's fields.
  */
 export function settingsPatchFromForm(form: FormData): Record<string, unknown> {
-  const text = (name: string) => String(form.get(name) ?? "").trim();
+  const text = (name: string) =>
+    String(form.get(name) ?? "")
+      .replace(/\r\n?/g, "\n")
+      .trim();
   const number = (name: string) => (text(name) === "" ? Number.NaN : Number(text(name)));
+  const textOrNull = (name: string) => (text(name) === "" ? null : text(name));
   const list = (name: string) =>
     text(name)
       .split(/[\n,]/)
@@ -17,6 +23,15 @@ export function settingsPatchFromForm(form: FormData): Record<string, unknown> {
   const retentionDays: Record<string, number> = {};
   for (const category of Object.keys(RETENTION_WINDOWS) as RetentionCategory[]) {
     if (form.has(`retentionDays.${category}`)) retentionDays[category] = number(`retentionDays.${category}`);
+  }
+
+  // An empty field means the built-in wording (null); a field the form did not post is left as it is.
+  const emailCopy: Record<string, Record<string, string | null>> = {};
+  for (const language of EMAIL_COPY_LANGUAGES) {
+    for (const part of ["subject", "intro"] as const) {
+      const name = `emailCopy.${language}.${part}`;
+      if (form.has(name)) emailCopy[language] = { ...emailCopy[language], [part]: textOrNull(name) };
+    }
   }
 
   return {
@@ -32,6 +47,8 @@ export function settingsPatchFromForm(form: FormData): Record<string, unknown> {
     excludedProductTags: list("excludedProductTags"),
     skipPointOfSaleOrders: form.get("skipPointOfSaleOrders") === "on",
     maxRequestsPerCustomerPer30Days: number("maxRequestsPerCustomerPer30Days"),
+    reviewLinkValidDays: number("reviewLinkValidDays"),
     retentionDays,
+    ...(Object.keys(emailCopy).length > 0 ? { emailCopy } : {}),
   };
 }

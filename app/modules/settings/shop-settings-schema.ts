@@ -22,6 +22,16 @@ const retentionShape = Object.fromEntries(
   Object.entries(RETENTION_WINDOWS).map(([category, window]) => [category, days(window.min, window.max)]),
 ) as { [Category in RetentionCategory]: z.ZodNumber };
 
+/** The languages the review email is written in; the customer's Shopify locale picks one. */
+export const EMAIL_COPY_LANGUAGES = ["en", "fr", "de"] as const;
+
+const emailCopy = z.strictObject({
+  /** null: the built-in subject. `{shop_name}` is replaced by the shop's name. */
+  subject: z.string().trim().min(1).max(200).nullable(),
+  /** null: the built-in introduction. Plain text, shown as written (never as HTML). */
+  intro: z.string().trim().min(1).max(1_000).nullable(),
+});
+
 const productGid = z.string().regex(/^gid:\/\/shopify\/Product\/\d+$/, "must be a Shopify product GID");
 
 /** Every setting with its bounds; `strictObject` so an unknown key is an error, not ignored. */
@@ -44,6 +54,10 @@ export const shopSettingsSchema = z.strictObject({
   excludedProductTags: z.array(z.string().trim().min(1).max(255)).max(100),
   skipPointOfSaleOrders: z.boolean(),
   maxRequestsPerCustomerPer30Days: z.number().int().min(1).max(20),
+  /** Days a review link stays valid after the request is sent. */
+  reviewLinkValidDays: days(7, 365),
+  /** The merchant's own subject and introduction, per email language. */
+  emailCopy: z.strictObject({ en: emailCopy, fr: emailCopy, de: emailCopy }),
   retentionDays: z.strictObject(retentionShape),
 });
 
@@ -63,6 +77,12 @@ export const DEFAULT_SHOP_SETTINGS: ShopSettings = {
   excludedProductTags: [],
   skipPointOfSaleOrders: false,
   maxRequestsPerCustomerPer30Days: 3,
+  reviewLinkValidDays: 180,
+  emailCopy: {
+    en: { subject: null, intro: null },
+    fr: { subject: null, intro: null },
+    de: { subject: null, intro: null },
+  },
   retentionDays: Object.fromEntries(
     Object.entries(RETENTION_WINDOWS).map(([category, window]) => [category, window.default]),
   ) as ShopSettings["retentionDays"],
@@ -70,7 +90,10 @@ export const DEFAULT_SHOP_SETTINGS: ShopSettings = {
 
 /** A partial update: any subset of keys, retention windows one category at a time. */
 export const shopSettingsPatchSchema = shopSettingsSchema
-  .extend({ retentionDays: z.strictObject(retentionShape).partial() })
+  .extend({
+    retentionDays: z.strictObject(retentionShape).partial(),
+    emailCopy: z.strictObject({ en: emailCopy.partial(), fr: emailCopy.partial(), de: emailCopy.partial() }).partial(),
+  })
   .partial();
 
 export type ShopSettingsPatch = z.output<typeof shopSettingsPatchSchema>;

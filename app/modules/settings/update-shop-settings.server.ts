@@ -30,6 +30,11 @@ export async function updateShopSettings(shopId: string, patch: unknown): Promis
     ...current,
     ...parsed.data,
     retentionDays: { ...current.retentionDays, ...parsed.data.retentionDays },
+    emailCopy: {
+      en: { ...current.emailCopy.en, ...parsed.data.emailCopy?.en },
+      fr: { ...current.emailCopy.fr, ...parsed.data.emailCopy?.fr },
+      de: { ...current.emailCopy.de, ...parsed.data.emailCopy?.de },
+    },
   });
   const values = JSON.stringify(next);
   await getDb().shopSettings.upsert({

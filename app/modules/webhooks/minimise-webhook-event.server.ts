@@ -54,8 +54,17 @@ const fulfillmentPayload = z.object({
   status: nullableString,
   shipment_status: nullableString,
   created_at: nullableString,
+  email: z.string().nullish(),
   line_items: z
-    .array(z.object({ id: numericId, admin_graphql_api_id: z.string().nullish(), product_id: numericId.nullish(), quantity: z.number().int() }))
+    .array(
+      z.object({
+        id: numericId,
+        admin_graphql_api_id: z.string().nullish(),
+        product_id: numericId.nullish(),
+        quantity: z.number().int(),
+        gift_card: z.boolean().nullish(),
+      }),
+    )
     .default([]),
 });
 
@@ -71,7 +80,15 @@ const refundPayload = z.object({
   id: numericId,
   admin_graphql_api_id: z.string().nullish(),
   order_id: numericId,
-  refund_line_items: z.array(z.object({ line_item_id: numericId, quantity: z.number().int() })).default([]),
+  refund_line_items: z
+    .array(
+      z.object({
+        line_item_id: numericId,
+        quantity: z.number().int(),
+        line_item: z.object({ product_id: numericId.nullish(), quantity: z.number().int() }).nullish(),
+      }),
+    )
+    .default([]),
 });
 
 const consentPayload = z.object({
@@ -161,10 +178,14 @@ export function minimiseWebhookEvent(
         status: fulfillment.status,
         shipmentStatus: fulfillment.shipment_status,
         createdAt: fulfillment.created_at,
+        // The order's email, as a blind index: a partial shipment is requested before the
+        // order (which names the customer) is complete; the customer is resolved at send time.
+        emailRef: refs(context, null, fulfillment.email).emailRef,
         lineItems: fulfillment.line_items.map((item) => ({
           lineItemId: item.admin_graphql_api_id ?? gidFor("LineItem")(item.id),
           productId: item.product_id ? gidFor("Product")(item.product_id) : null,
           quantity: item.quantity,
+          giftCard: item.gift_card ?? false,
         })),
       };
     }
@@ -185,6 +206,8 @@ export function minimiseWebhookEvent(
         refundLineItems: refund.refund_line_items.map((item) => ({
           lineItemId: gidFor("LineItem")(item.line_item_id),
           quantity: item.quantity,
+          productId: item.line_item?.product_id ? gidFor("Product")(item.line_item.product_id) : null,
+          lineItemQuantity: item.line_item?.quantity ?? null,
         })),
       };
     }

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+
+import { DEFAULT_SHOP_SETTINGS, type ShopSettings } from "~/modules/settings/shop-settings-schema";
+
+import { decideSendEligibility, type SendEligibilityInput } from "./decide-send-eligibility";
+import type { SendContext } from "./send-context";
+
+const P1 = "gid://shopify/Product/1";
+const P2 = "gid://shopify/Product/2";
+
+function context(overrides: { order?: Partial<NonNullable<SendContext["order"]>> | null; products?: SendContext["products"] } = {}): SendContext {
+  return {
+    shopName: "Maison Test",
+    order:
+      overrides.order === null
+        ? null
+        : {
+            test: false,
+            cancelled: false,
+            sourceName: "web",
+            customerLocale: "fr-CA",
+            guestEmail: null,
+            customer: { id: "gid://shopify/Customer/9", locale: "en", email: "buyer@example.org", marketingState: "SUBSCRIBED" },
+            remainingQuantityByProduct: { [P1]: 1, [P2]: 2 },
+            ...overrides.order,
+          },
+    products: overrides.products ?? [
+      { id: P1, title: "Lamp", tags: [], url: null, imageUrl: null, imageAlt: null },
+      { id: P2, title: "Chair", tags: ["Clearance"], url: null, imageUrl: null, imageAlt: null },
+    ],
+  };
+}
+
+function input(overrides: Partial<Omit<SendEligibilityInput, "settings">> & { settings?: Partial<ShopSettings> } = {}): SendEligibilityInput {
+  return {
+    productIds: [P1, P2],
+    context: context(),
+    suppressed: false,
+    alreadyAskedProductIds: new Set(),
+    sentInLast30Days: 0,
+    ...overrides,
+    settings: { ...DEFAULT_SHOP_SETTINGS, ...overrides.settings },
+  };
+}
+
+describe("decideSendEligibility", () => {
+  it("sends to the subscribed customer's current address, in the order's language", () => {
+    expect(decideSendEligibility(input())).toEqual({
+      kind: "send",
+      productIds: [P1, P2],
+      recipient: { email: "buyer@example.org", locale: "fr-CA" },
+    });
+  });
+
+  it.each([
+    ["order_not_found", input({ context: context({ order: null }) })],
+    ["order_cancelled", input({ context: context({ order: { cancelled: true } }) })],
+    ["test_order", input({ context: context({ order: { test: true } }) })],
+    ["point_of_sale_order", input({ context: context({ order: { sourceName: "pos" } }), settings: { skipPointOfSaleOrders: true } })],
+    ["suppressed", input({ suppressed: true })],
+    ["order_refunded", input({ context: context({ order: { remainingQuantityByProduct: { [P1]: 0 } } }) })],
+    ["no_products_left", input({ context: context({ products: [] }) })],
+    ["already_requested", input({ alreadyAskedProductIds: new Set([P1, P2]) })],
+    [
+      "no_marketing_consent",
+      input({ context: context({ order: { customer: { id: "c", locale: null, email: "a@example.org", marketingState: "NOT_SUBSCRIBED" } } }) }),
+    ],
+    [
+      "customer_opted_out",
+      input({
+        settings: { consentMode: "soft_opt_in" },
+        context: context({ order: { customer: { id: "c", locale: null, email: "a@example.org", marketingState: "UNSUBSCRIBED" } } }),
+      }),
+    ],
+    ["no_email_address", input({ context: context({ order: { customer: { id: "c", locale: null, email: null, marketingState: "SUBSCRIBED" } } }) })],
+    ["customer_cap_reached", input({ sentInLast30Days: 3 })],
+  ])("refuses with %s", (reason, eligibility) => {
+    expect(decideSendEligibility(eligibility)).toEqual({ kind: "refuse", reason });
+  });
+
+  it("drops refunded, deleted, excluded and already-asked products but sends the rest", () => {
+    expect(decideSendEligibility(input({ context: context({ order: { remainingQuantityByProduct: { [P1]: 0, [P2]: 1 } } }) }))).toMatchObject({
+      productIds: [P2],
+    });
+    expect(decideSendEligibility(input({ settings: { excludedProductTags: ["clearance"] } }))).toMatchObject({ productIds: [P1] });
+    expect(decideSendEligibility(input({ alreadyAskedProductIds: new Set([P1]) }))).toMatchObject({ productIds: [P2] });
+  });
+
+  it("asks a guest checkout only in soft opt-in mode, at the order's address", () => {
+    const guest = context({ order: { customer: null, guestEmail: "guest@example.org", customerLocale: null } });
+    expect(decideSendEligibility(input({ context: guest }))).toEqual({ kind: "refuse", reason: "no_marketing_consent" });
+    expect(decideSendEligibility(input({ context: guest, settings: { consentMode: "soft_opt_in" } }))).toEqual({
+      kind: "send",
+      productIds: [P1, P2],
+      recipient: { email: "guest@example.org", locale: null },
+    });
+  });
+});

@@ -1,0 +1,78 @@
+import type { ShopSettings } from "~/modules/settings/shop-settings-schema";
+
+import type { SendContext } from "./send-context";
+
+export type SendRefusal =
+  | "order_not_found"
+  | "order_cancelled"
+  | "order_refunded"
+  | "test_order"
+  | "point_of_sale_order"
+  | "suppressed"
+  | "no_products_left"
+  | "already_requested"
+  | "no_marketing_consent"
+  | "customer_opted_out"
+  | "no_email_address"
+  | "customer_cap_reached";
+
+export type SendDecision =
+  | { kind: "refuse"; reason: SendRefusal }
+  | {
+      kind: "send";
+      productIds: string[];
+      recipient: { email: string; locale: string | null };
+    };
+
+export interface SendEligibilityInput {
+  productIds: string[];
+  settings: ShopSettings;
+  context: SendContext;
+  /** The customer is on the shop's suppression list (by either blind index). */
+  suppressed: boolean;
+  /** Products this customer was already asked about in another request. */
+  alreadyAskedProductIds: ReadonlySet<string>;
+  /** Requests sent to this customer by this shop in the last 30 days. */
+  sentInLast30Days: number;
+}
+
+/** Marketing states under which a customer who chose soft opt-in mode may still be asked. */
+const OPTED_OUT_STATES = new Set(["UNSUBSCRIBED", "REDACTED", "INVALID"]);
+
+/**
+ * The send-time re-check, on data fetched moments ago: is this request still wanted, for
+ * which products, and may this customer be emailed? The first reason that applies wins.
+ */
+export function decideSendEligibility(input: SendEligibilityInput): SendDecision {
+  const { context, settings } = input;
+  const order = context.order;
+  if (!order) return { kind: "refuse", reason: "order_not_found" };
+  if (order.cancelled) return { kind: "refuse", reason: "order_cancelled" };
+  if (order.test) return { kind: "refuse", reason: "test_order" };
+  if (settings.skipPointOfSaleOrders && order.sourceName === "pos") return { kind: "refuse", reason: "point_of_sale_order" };
+  if (input.suppressed) return { kind: "refuse", reason: "suppressed" };
+
+  const stillOnOrder = input.productIds.filter((id) => (order.remainingQuantityByProduct[id] ?? 0) > 0);
+  if (stillOnOrder.length === 0) return { kind: "refuse", reason: "order_refunded" };
+  const excludedTags = new Set(settings.excludedProductTags.map((tag) => tag.toLowerCase()));
+  const products = new Map(context.products.map((product) => [product.id, product]));
+  const wanted = stillOnOrder.filter((id) => {
+    const product = products.get(id);
+    return product !== undefined && !settings.excludedProductIds.includes(id) && !product.tags.some((tag) => excludedTags.has(tag.toLowerCase()));
+  });
+  if (wanted.length === 0) return { kind: "refuse", reason: "no_products_left" };
+  const productIds = wanted.filter((id) => !input.alreadyAskedProductIds.has(id));
+  if (productIds.length === 0) return { kind: "refuse", reason: "already_requested" };
+
+  const customer = order.customer;
+  const marketingState = customer?.marketingState ?? null;
+  if (settings.consentMode === "consent_required" && marketingState !== "SUBSCRIBED") {
+    return { kind: "refuse", reason: "no_marketing_consent" };
+  }
+  if (marketingState !== null && OPTED_OUT_STATES.has(marketingState)) return { kind: "refuse", reason: "customer_opted_out" };
+  const email = customer ? customer.email : order.guestEmail;
+  if (!email) return { kind: "refuse", reason: "no_email_address" };
+  if (input.sentInLast30Days >= settings.maxRequestsPerCustomerPer30Days) return { kind: "refuse", reason: "customer_cap_reached" };
+
+  return { kind: "send", productIds, recipient: { email, locale: order.customerLocale ?? customer?.locale ?? null } };
+}

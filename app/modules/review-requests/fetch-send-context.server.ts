@@ -1,0 +1,110 @@
+import type { CostLimiter } from "~/modules/shopify-admin/create-cost-limiter.server";
+import { runAdminQuery } from "~/modules/shopify-admin/run-admin-query.server";
+
+import type { SendContext } from "./send-context";
+
+/**
+ * One query per send: the order's state (cancelled? test? what is left after refunds?), the
+ * customer's address, marketing state and locale, and the products to show. Nothing here is
+ * stored; the caller uses it and lets it go.
+ */
+export const SEND_CONTEXT_QUERY = `#graphql
+  query CandorSendContext($orderId: ID!, $productIds: [ID!]!) {
+    shop { name }
+    order(id: $orderId) {
+      test
+      cancelledAt
+      sourceName
+      customerLocale
+      email
+      customer {
+        id
+        locale
+        defaultEmailAddress { emailAddress marketingState }
+      }
+      lineItems(first: 50) { nodes { currentQuantity product { id } } }
+    }
+    nodes(ids: $productIds) {
+      ... on Product {
+        id
+        title
+        tags
+        onlineStoreUrl
+        featuredMedia { preview { image { url altText } } }
+      }
+    }
+  }
+`;
+
+/** What the query costs before Shopify refunds the unused part (50 lines, 10 products). */
+export const SEND_CONTEXT_ESTIMATED_COST = 120;
+
+interface SendContextResponse {
+  shop: { name: string };
+  order: {
+    test: boolean;
+    cancelledAt: string | null;
+    sourceName: string | null;
+    customerLocale: string | null;
+    email: string | null;
+    customer: {
+      id: string;
+      locale: string | null;
+      defaultEmailAddress: { emailAddress: string | null; marketingState: string | null } | null;
+    } | null;
+    lineItems: { nodes: Array<{ currentQuantity: number; product: { id: string } | null }> };
+  } | null;
+  nodes: Array<{
+    id?: string;
+    title?: string;
+    tags?: string[];
+    onlineStoreUrl?: string | null;
+    featuredMedia?: { preview: { image: { url: string; altText: string | null } | null } | null } | null;
+  } | null>;
+}
+
+export async function fetchSendContext(
+  shop: string,
+  input: { orderId: string; productIds: string[] },
+  limiter: CostLimiter,
+): Promise<SendContext> {
+  const data = await runAdminQuery<SendContextResponse>(shop, SEND_CONTEXT_QUERY, input, {
+    estimatedCost: SEND_CONTEXT_ESTIMATED_COST,
+    limiter,
+  });
+  const order = data.order;
+  const remainingQuantityByProduct: Record<string, number> = {};
+  for (const line of order?.lineItems.nodes ?? []) {
+    if (!line.product) continue;
+    remainingQuantityByProduct[line.product.id] = (remainingQuantityByProduct[line.product.id] ?? 0) + line.currentQuantity;
+  }
+  return {
+    shopName: data.shop.name,
+    order: order && {
+      test: order.test,
+      cancelled: order.cancelledAt !== null,
+      sourceName: order.sourceName,
+      customerLocale: order.customerLocale,
+      guestEmail: order.customer ? null : order.email,
+      customer: order.customer && {
+        id: order.customer.id,
+        locale: order.customer.locale,
+        email: order.customer.defaultEmailAddress?.emailAddress ?? null,
+        marketingState: order.customer.defaultEmailAddress?.marketingState ?? null,
+      },
+      remainingQuantityByProduct,
+    },
+    products: data.nodes.flatMap((node) =>
+      node?.id && node.title
+        ? [{
+            id: node.id,
+            title: node.title,
+            tags: node.tags ?? [],
+            url: node.onlineStoreUrl ?? null,
+            imageUrl: node.featuredMedia?.preview?.image?.url ?? null,
+            imageAlt: node.featuredMedia?.preview?.image?.altText ?? null,
+          }]
+        : [],
+    ),
+  };
+}

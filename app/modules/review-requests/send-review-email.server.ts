@@ -1,0 +1,311 @@
+import { randomUUID } from "node:crypto";
+
+import { decodeJwt } from "jose";
+
+import { getDb } from "~/db.server";
+import { reviewEmailJobId, sendReviewReminderJob, type ReviewEmailPayload } from "~/jobs/definitions";
+import { getEnv } from "~/modules/config/get-env.server";
+import { matchCustomerRefs, type CustomerRefs } from "~/modules/consent/customer-refs";
+import { isCustomerSuppressed } from "~/modules/consent/is-customer-suppressed.server";
+import { computeBlindIndex } from "~/modules/crypto/compute-blind-index.server";
+import { isAppError } from "~/modules/errors/app-error";
+import { MailDeliveryError } from "~/modules/mail/mail-delivery-error";
+import { sendEmail } from "~/modules/mail/send-email.server";
+import { dispatchOutboxMessages } from "~/modules/outbox/dispatch-outbox-messages.server";
+import { jobNameFor } from "~/modules/queue/define-job";
+import { getJobProducer } from "~/modules/queue/get-job-producer.server";
+import { renderReviewRequestEmail } from "~/modules/review-emails/render-review-request-email";
+import { createUnsubscribeLink } from "~/modules/review-links/create-unsubscribe-link.server";
+import { verifyLinkToken } from "~/modules/review-links/verify-link-token.server";
+import { getShopSettings } from "~/modules/settings/get-shop-settings.server";
+import { AdminQueryError, ShopifyThrottledError, ShopUnavailableError } from "~/modules/shopify-admin/admin-api-errors";
+import type { CostLimiter } from "~/modules/shopify-admin/create-cost-limiter.server";
+
+import { decideSendEligibility, type SendRefusal } from "./decide-send-eligibility";
+import { fetchSendContext } from "./fetch-send-context.server";
+import type { SendContext } from "./send-context";
+
+export type ReviewEmailKind = "request" | "reminder";
+
+/** What happened, in codes only; the job handler maps it onto the queue. */
+export type SendOutcome =
+  | { outcome: "sent" }
+  | { outcome: "skipped"; reason: string }
+  | { outcome: "cancelled"; reason: SendRefusal | "shop_uninstalled" | "link_expired" | "channel_not_email" }
+  | { outcome: "delay"; until: Date }
+  | { outcome: "retry"; code: string }
+  | { outcome: "failed"; code: string };
+
+export interface SendReviewEmailOptions {
+  limiter: CostLimiter;
+  /** No retry follows a transient failure of this run: record the request as failed. */
+  isFinalAttempt: boolean;
+  now?: Date;
+}
+
+const DAY_MS = 24 * 3_600_000;
+const DUE_SLACK_MS = 1_000;
+
+function tokenOf(reviewLink: string): string {
+  return new URL(reviewLink).searchParams.get("token") ?? "";
+}
+
+/** The customer's blind indexes as Shopify knows them now (the address may have changed). */
+function currentRefs(shop: string, context: SendContext): CustomerRefs {
+  const key = getEnv().BLIND_INDEX_KEY;
+  const customer = context.order?.customer;
+  const email = customer ? customer.email : context.order?.guestEmail;
+  return {
+    customerRef: customer ? computeBlindIndex(key, shop, "customer", customer.id) : null,
+    emailRef: email ? computeBlindIndex(key, shop, "email", email) : null,
+  };
+}
+
+/**
+ * Sends one review request (or its reminder) at its due time: re-checks everything against
+ * the database and, just in time, the Admin API; renders the email in the customer's
+ * language; sends it; records the attempt (outcome and Message-ID hash, never the address).
+ * Safe to run twice: the request is claimed before the send, and a claim that outlived its
+ * run (a crash mid-send) is closed as "outcome unknown" rather than risking a second email.
+ */
+export async function sendReviewEmail(
+  shop: string,
+  kind: ReviewEmailKind,
+  payload: ReviewEmailPayload,
+  options: SendReviewEmailOptions,
+): Promise<SendOutcome> {
+  const db = getDb();
+  const now = options.now ?? new Date();
+
+  let reviewRequestId: string;
+  try {
+    const claims = await verifyLinkToken(tokenOf(payload.reviewLink), "review");
+    if (claims.shop !== shop) return { outcome: "failed", code: "link_for_another_shop" };
+    reviewRequestId = claims.reviewRequestId;
+  } catch (error) {
+    if (isAppError(error) && error.code === "gone") {
+      // jose checks the signature before the expiry: the claims of an expired token are genuine.
+      const expiredRequestId = decodeJwt(tokenOf(payload.reviewLink)).sub;
+      if (expiredRequestId) await cancelRequest(shop, kind, expiredRequestId, "link_expired");
+      return { outcome: "cancelled", reason: "link_expired" };
+    }
+    return { outcome: "failed", code: "link_invalid" };
+  }
+
+  const request = await db.reviewRequest.findFirst({ where: { id: reviewRequestId, shopId: shop } });
+  if (!request) return { outcome: "failed", code: "review_request_missing" };
+  if (request.orderId !== payload.orderId || request.productIds !== JSON.stringify(payload.productIds)) {
+    return { outcome: "failed", code: "payload_mismatch" };
+  }
+
+  if (kind === "request" && request.status !== "scheduled") {
+    if (request.status === "sending") {
+      await closeInterruptedAttempt(shop, request.id, kind);
+      return { outcome: "skipped", reason: "outcome_unknown" };
+    }
+    return { outcome: "skipped", reason: `already_${request.status}` };
+  }
+  if (kind === "reminder") {
+    if (request.status !== "sent" || request.reminderSentAt) return { outcome: "skipped", reason: "no_reminder_due" };
+    if (!request.reminderDueAt) {
+      const interrupted = await db.sendAttempt.findFirst({ where: { shopId: shop, reviewRequestId: request.id, kind, status: "sending" } });
+      if (interrupted) await closeInterruptedAttempt(shop, request.id, kind);
+      return { outcome: "skipped", reason: interrupted ? "outcome_unknown" : "reminder_cancelled" };
+    }
+  }
+  const dueAt = kind === "request" ? request.dueAt : (request.reminderDueAt as Date);
+  if (dueAt.getTime() > now.getTime() + DUE_SLACK_MS) return { outcome: "delay", until: dueAt };
+
+  const shopRow = await db.shop.findUnique({ where: { id: shop }, select: { uninstalledAt: true } });
+  if (!shopRow || shopRow.uninstalledAt) {
+    await cancelRequest(shop, kind, request.id, "shop_uninstalled");
+    return { outcome: "cancelled", reason: "shop_uninstalled" };
+  }
+  const settings = await getShopSettings(shop);
+  if (settings.channel !== "email") {
+    await cancelRequest(shop, kind, request.id, "channel_not_email");
+    return { outcome: "cancelled", reason: "channel_not_email" };
+  }
+
+  let context: SendContext;
+  try {
+    context = await fetchSendContext(shop, { orderId: request.orderId, productIds: payload.productIds }, options.limiter);
+  } catch (error) {
+    if (error instanceof ShopifyThrottledError) return { outcome: "delay", until: new Date(Date.now() + error.retryAfterMs) };
+    if (error instanceof ShopUnavailableError) {
+      await cancelRequest(shop, kind, request.id, "shop_uninstalled");
+      return { outcome: "cancelled", reason: "shop_uninstalled" };
+    }
+    if (error instanceof AdminQueryError) return { outcome: "failed", code: "admin_query_rejected" };
+    return retryOrFail(shop, request.id, kind, "admin_api_unavailable", options.isFinalAttempt);
+  }
+
+  // A partial shipment or a guest order is known by its email only until now: complete the
+  // blind indexes so caps, suppression and data requests find this request.
+  const refs = currentRefs(shop, context);
+  const missing = { customerRef: request.customerRef ?? refs.customerRef, emailRef: request.emailRef ?? refs.emailRef };
+  if (missing.customerRef !== request.customerRef || missing.emailRef !== request.emailRef) {
+    await db.reviewRequest.updateMany({ where: { id: request.id, shopId: shop }, data: missing });
+  }
+  const knownAs = [missing, refs];
+  const suppressed = (await isCustomerSuppressed(shop, missing)) || (await isCustomerSuppressed(shop, refs));
+  const sameCustomer = knownAs.flatMap(matchCustomerRefs);
+
+  const alreadyAsked = new Set<string>();
+  let sentInLast30Days = 0;
+  if (kind === "request" && sameCustomer.length > 0) {
+    const others = await db.reviewRequest.findMany({
+      where: { shopId: shop, id: { not: request.id }, OR: sameCustomer, status: { in: ["sending", "sent"] } },
+      select: { productIds: true, sentAt: true },
+    });
+    for (const other of others) {
+      for (const productId of JSON.parse(other.productIds) as string[]) alreadyAsked.add(productId);
+      if (other.sentAt && other.sentAt.getTime() >= now.getTime() - 30 * DAY_MS) sentInLast30Days += 1;
+    }
+  }
+
+  const decision = decideSendEligibility({
+    productIds: payload.productIds,
+    settings,
+    context,
+    suppressed,
+    alreadyAskedProductIds: alreadyAsked,
+    sentInLast30Days,
+  });
+  if (decision.kind === "refuse") {
+    await cancelRequest(shop, kind, request.id, decision.reason);
+    return { outcome: "cancelled", reason: decision.reason };
+  }
+
+  // Claim: only one run may hold the request between here and the recorded outcome.
+  const attemptId = randomUUID();
+  const claimed = await db.$transaction(async (tx) => {
+    const claim =
+      kind === "request"
+        ? await tx.reviewRequest.updateMany({ where: { id: request.id, shopId: shop, status: "scheduled" }, data: { status: "sending" } })
+        : await tx.reviewRequest.updateMany({
+            where: { id: request.id, shopId: shop, status: "sent", reminderSentAt: null, reminderDueAt: { not: null } },
+            data: { reminderDueAt: null },
+          });
+    if (claim.count === 0) return false;
+    await tx.sendAttempt.create({ data: { id: attemptId, shopId: shop, reviewRequestId: request.id, kind, status: "sending", startedAt: now } });
+    return true;
+  });
+  if (!claimed) return { outcome: "skipped", reason: "claimed_elsewhere" };
+
+  const unsubscribeLink = await createUnsubscribeLink(shop, request.id, now);
+  const byId = new Map(context.products.map((product) => [product.id, product]));
+  const email = renderReviewRequestEmail({
+    kind,
+    locale: decision.recipient.locale,
+    shopName: context.shopName,
+    products: decision.productIds.map((id) => {
+      const product = byId.get(id)!;
+      return { title: product.title, imageUrl: product.imageUrl, imageAlt: product.imageAlt, productUrl: product.url };
+    }),
+    reviewLink: payload.reviewLink,
+    unsubscribeLink,
+    copy: settings.emailCopy,
+  });
+
+  let messageIdHash: string;
+  try {
+    ({ messageIdHash } = await sendEmail({
+      to: decision.recipient.email,
+      fromName: context.shopName,
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+      language: email.language,
+      unsubscribeUrl: unsubscribeLink,
+    }));
+  } catch (error) {
+    const failure = error instanceof MailDeliveryError ? error : new MailDeliveryError(false, "smtp_error");
+    await db.sendAttempt.updateMany({
+      where: { id: attemptId, shopId: shop },
+      data: { status: "failed", errorCode: failure.code, finishedAt: new Date() },
+    });
+    await releaseClaim(shop, request.id, kind, dueAt);
+    if (failure.permanent) {
+      await markFailed(shop, request.id, kind, "address_rejected");
+      return { outcome: "failed", code: failure.code };
+    }
+    return retryOrFail(shop, request.id, kind, failure.code, options.isFinalAttempt);
+  }
+
+  const sentAt = new Date();
+  const reminderDueAt = kind === "request" && settings.reminderDays !== null ? new Date(sentAt.getTime() + settings.reminderDays * DAY_MS) : null;
+  const reminderMessage = reminderDueAt
+    ? { id: reviewEmailJobId("reminder", request.id), shopId: shop, jobName: jobNameFor(sendReviewReminderJob), payload: JSON.stringify(payload), availableAt: reminderDueAt }
+    : null;
+  await db.$transaction(async (tx) => {
+    await tx.sendAttempt.updateMany({ where: { id: attemptId, shopId: shop }, data: { status: "sent", messageIdHash, finishedAt: sentAt } });
+    if (kind === "request") {
+      await tx.reviewRequest.updateMany({
+        where: { id: request.id, shopId: shop },
+        data: { status: "sent", sentAt, statusReason: null, reminderDueAt },
+      });
+    } else {
+      await tx.reviewRequest.updateMany({ where: { id: request.id, shopId: shop }, data: { reminderSentAt: sentAt } });
+    }
+    if (reminderMessage) await tx.outboxMessage.create({ data: reminderMessage });
+  });
+  if (reminderMessage) await dispatchOutboxMessages(db, getJobProducer(), [reminderMessage]);
+  return { outcome: "sent" };
+}
+
+async function cancelRequest(shop: string, kind: ReviewEmailKind, requestId: string, reason: string): Promise<void> {
+  const db = getDb();
+  if (kind === "request") {
+    await db.reviewRequest.updateMany({
+      where: { id: requestId, shopId: shop, status: "scheduled" },
+      data: { status: "cancelled", statusReason: reason, cancelledAt: new Date() },
+    });
+    return;
+  }
+  // A reminder that will not be sent: the request stays "sent"; the send log says why.
+  await db.$transaction([
+    db.reviewRequest.updateMany({ where: { id: requestId, shopId: shop, reminderSentAt: null }, data: { reminderDueAt: null } }),
+    db.sendAttempt.create({
+      data: { id: randomUUID(), shopId: shop, reviewRequestId: requestId, kind, status: "skipped", errorCode: reason, finishedAt: new Date() },
+    }),
+  ]);
+}
+
+async function releaseClaim(shop: string, requestId: string, kind: ReviewEmailKind, dueAt: Date): Promise<void> {
+  const db = getDb();
+  if (kind === "request") {
+    await db.reviewRequest.updateMany({ where: { id: requestId, shopId: shop, status: "sending" }, data: { status: "scheduled" } });
+  } else {
+    await db.reviewRequest.updateMany({ where: { id: requestId, shopId: shop, reminderSentAt: null }, data: { reminderDueAt: dueAt } });
+  }
+}
+
+async function markFailed(shop: string, requestId: string, kind: ReviewEmailKind, reason: string): Promise<void> {
+  const db = getDb();
+  if (kind === "request") {
+    await db.reviewRequest.updateMany({ where: { id: requestId, shopId: shop, status: "scheduled" }, data: { status: "failed", statusReason: reason } });
+  } else {
+    await db.reviewRequest.updateMany({ where: { id: requestId, shopId: shop, reminderSentAt: null }, data: { reminderDueAt: null } });
+  }
+}
+
+async function retryOrFail(shop: string, requestId: string, kind: ReviewEmailKind, code: string, isFinalAttempt: boolean): Promise<SendOutcome> {
+  if (!isFinalAttempt) return { outcome: "retry", code };
+  await markFailed(shop, requestId, kind, "retries_exhausted");
+  return { outcome: "failed", code };
+}
+
+/** A run that died between claiming and recording: the email may or may not have left. */
+async function closeInterruptedAttempt(shop: string, requestId: string, kind: ReviewEmailKind): Promise<void> {
+  const db = getDb();
+  await db.$transaction([
+    db.sendAttempt.updateMany({
+      where: { shopId: shop, reviewRequestId: requestId, kind, status: "sending" },
+      data: { status: "failed", errorCode: "outcome_unknown", finishedAt: new Date() },
+    }),
+    ...(kind === "request"
+      ? [db.reviewRequest.updateMany({ where: { id: requestId, shopId: shop, status: "sending" }, data: { status: "failed", statusReason: "outcome_unknown" } })]
+      : []),
+  ]);
+}
