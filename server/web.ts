@@ -19,6 +19,11 @@ interface AppEntryModule {
   stopAppServices(): Promise<void>;
 }
 
+/** Signed link tokens (unsubscribe, review) are bearer credentials: never written to logs. */
+function redactLinkTokens(requestPath: string): string {
+  return requestPath.replace(/^\/unsubscribe\/[^/]+/, "/unsubscribe/[token]");
+}
+
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /**
@@ -53,7 +58,7 @@ export async function startWebServer(options: { withWorkers?: boolean } = {}): P
     res.on("finish", () => {
       // Path only: query strings can carry session tokens.
       logger.info(
-        { requestId, method: req.method, path: req.path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+        { requestId, method: req.method, path: redactLinkTokens(req.path), status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
         "request",
       );
     });

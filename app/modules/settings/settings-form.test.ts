@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { settingsPatchFromForm } from "./settings-form";
-import { DEFAULT_SHOP_SETTINGS, shopSettingsSchema } from "./shop-settings-schema";
+import { DEFAULT_SHOP_SETTINGS, shopSettingsPatchSchema, shopSettingsSchema } from "./shop-settings-schema";
 
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();
@@ -22,7 +22,14 @@ const complete = {
   excludedProductTags: "sample\nfree gift",
   skipPointOfSaleOrders: "on",
   maxRequestsPerCustomerPer30Days: "2",
+  reviewLinkValidDays: "60",
   "retentionDays.sendLog": "30",
+  "emailCopy.en.subject": "",
+  "emailCopy.en.intro": "",
+  "emailCopy.fr.subject": "  Votre avis compte pour {shop_name}  ",
+  "emailCopy.fr.intro": "Merci !\r\nDites-nous tout.",
+  "emailCopy.de.subject": "   ",
+  "emailCopy.de.intro": "Danke für Ihren Einkauf.",
 };
 
 describe("settingsPatchFromForm", () => {
@@ -37,6 +44,7 @@ describe("settingsPatchFromForm", () => {
       excludedProductIds: ["gid://shopify/Product/1", "gid://shopify/Product/2"],
       excludedProductTags: ["sample", "free gift"],
       skipPointOfSaleOrders: true,
+      reviewLinkValidDays: 60,
       retentionDays: { sendLog: 30, auditLog: DEFAULT_SHOP_SETTINGS.retentionDays.auditLog },
     });
   });
@@ -46,5 +54,31 @@ describe("settingsPatchFromForm", () => {
     expect(patch.delayDays).toBeNaN();
     expect(patch.skipPointOfSaleOrders).toBe(false);
     expect(shopSettingsSchema.safeParse({ ...DEFAULT_SHOP_SETTINGS, ...patch, retentionDays: DEFAULT_SHOP_SETTINGS.retentionDays }).success).toBe(false);
+  });
+
+  it("sends the email copy as one subject and intro per language, empty fields as the built-in wording", () => {
+    const patch = settingsPatchFromForm(form(complete));
+    expect(patch.emailCopy).toEqual({
+      en: { subject: null, intro: null },
+      fr: { subject: "Votre avis compte pour {shop_name}", intro: "Merci !\nDites-nous tout." },
+      de: { subject: null, intro: "Danke für Ihren Einkauf." },
+    });
+    expect(shopSettingsPatchSchema.parse(patch).emailCopy).toEqual(patch.emailCopy);
+  });
+
+  it("leaves the email copy alone when the form does not carry it", () => {
+    const withoutCopy = Object.fromEntries(Object.entries(complete).filter(([name]) => !name.startsWith("emailCopy.")));
+    expect(settingsPatchFromForm(form(withoutCopy))).not.toHaveProperty("emailCopy");
+    expect(settingsPatchFromForm(form({ ...withoutCopy, "emailCopy.de.intro": "Hallo" })).emailCopy).toEqual({ de: { intro: "Hallo" } });
+  });
+
+  it("names a bad nested value by the form field's own name", () => {
+    const patch = settingsPatchFromForm(form({ ...complete, "emailCopy.fr.subject": "x".repeat(201), reviewLinkValidDays: "" }));
+    expect(patch.reviewLinkValidDays).toBeNaN();
+    const result = shopSettingsPatchSchema.safeParse(patch);
+    expect(result.success).toBe(false);
+    const paths = result.error?.issues.map((issue) => issue.path.join(".")) ?? [];
+    expect(paths).toEqual(expect.arrayContaining(["emailCopy.fr.subject", "reviewLinkValidDays"]));
+    expect(paths.every((path) => path in complete)).toBe(true);
   });
 });
