@@ -50,7 +50,9 @@ export async function scheduleReviewRequests(
   const rows = await Promise.all(
     plan.requests.map(async (request) => {
       const id = randomUUID();
-      const reviewLink = await createReviewLink(shopId, id, new Date(request.dueAt.getTime() + settings.reviewLinkValidDays * DAY_MS));
+      // A late event can be due already: the link's validity starts no earlier than now.
+      const validFrom = Math.max(request.dueAt.getTime(), Date.now());
+      const reviewLink = await createReviewLink(shopId, id, new Date(validFrom + settings.reviewLinkValidDays * DAY_MS));
       const payload = { shop: shopId, orderId: shipment.orderId, productIds: request.productIds, reviewLink };
       return { id, request, outbox: { id: reviewEmailJobId("request", id), payload: JSON.stringify(sendReviewRequestJob.payload.parse(payload)) } };
     }),
