@@ -4,6 +4,7 @@ import { Badge, BlockStack, Card, DataTable, InlineStack, Page, Select, Text } f
 import { z } from "zod";
 
 import { listReviewRequests } from "~/modules/review-requests/list-review-requests.server";
+import { describeStatusReason } from "~/modules/review-requests/describe-status-reason";
 import { REVIEW_REQUEST_STATUSES } from "~/modules/review-requests/review-request-status";
 import { authenticate } from "~/shopify.server";
 
@@ -17,8 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return listReviewRequests(session.shop, { status: parsed.success ? parsed.data.status : undefined });
 }
 
-const STATUS_TONE = { scheduled: "info", sent: "success", cancelled: undefined, failed: "critical" } as const;
-const REASONS: Record<string, string> = { order_cancelled: "Order cancelled" };
+const STATUS_TONE = { scheduled: "info", sending: "attention", sent: "success", cancelled: undefined, failed: "critical" } as const;
 
 const formatDate = (iso: string | null) =>
   iso ? new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC" : "—";
@@ -50,14 +50,16 @@ export default function ReviewRequests() {
             <Text as="p">No review requests yet. Fulfilled orders are scheduled here as their webhooks arrive.</Text>
           ) : (
             <DataTable
-              columnContentTypes={["text", "numeric", "text", "text", "text"]}
-              headings={["Order", "Products", "Status", "Due", "Sent / cancelled"]}
+              columnContentTypes={["text", "numeric", "text", "text", "text", "text", "text"]}
+              headings={["Order", "Products", "Status", "Why", "Due", "Sent / cancelled", "Reminder"]}
               rows={items.map((item) => [
                 item.orderId.replace("gid://shopify/Order/", "#"),
                 item.productCount,
-                item.statusReason ? `${item.status} (${REASONS[item.statusReason] ?? item.statusReason})` : item.status,
+                item.status,
+                describeStatusReason(item.statusReason),
                 formatDate(item.dueAt),
                 formatDate(item.sentAt ?? item.cancelledAt),
+                item.reminderSentAt ? `Sent ${formatDate(item.reminderSentAt)}` : item.reminderDueAt ? `Due ${formatDate(item.reminderDueAt)}` : "—",
               ])}
             />
           )}

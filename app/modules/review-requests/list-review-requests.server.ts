@@ -11,6 +11,8 @@ export interface ReviewRequestListItem {
   dueAt: string;
   sentAt: string | null;
   cancelledAt: string | null;
+  reminderDueAt: string | null;
+  reminderSentAt: string | null;
 }
 
 /**
@@ -27,7 +29,18 @@ export async function listReviewRequests(
       where: { shopId, ...(options.status ? { status: options.status } : {}) },
       orderBy: { dueAt: "desc" },
       take: Math.min(options.limit ?? 50, 200),
-      select: { id: true, orderId: true, productIds: true, status: true, statusReason: true, dueAt: true, sentAt: true, cancelledAt: true },
+      select: {
+        id: true,
+        orderId: true,
+        productIds: true,
+        status: true,
+        statusReason: true,
+        dueAt: true,
+        sentAt: true,
+        cancelledAt: true,
+        reminderDueAt: true,
+        reminderSentAt: true,
+      },
     }),
     db.reviewRequest.groupBy({ by: ["status"], where: { shopId }, _count: { _all: true } }),
   ]);
@@ -46,6 +59,8 @@ export async function listReviewRequests(
       dueAt: row.dueAt.toISOString(),
       sentAt: row.sentAt?.toISOString() ?? null,
       cancelledAt: row.cancelledAt?.toISOString() ?? null,
+      reminderDueAt: row.reminderDueAt?.toISOString() ?? null,
+      reminderSentAt: row.reminderSentAt?.toISOString() ?? null,
     })),
   };
 }
