@@ -86,6 +86,10 @@ async function main() {
   });
   if (install.status !== 200) throw new Error(`Installing the demo shop failed with HTTP ${install.status}`);
 
+  // The demo asks at once instead of after the default 10 days, so the emails show up now.
+  const { updateShopSettings } = await import("../app/modules/settings/update-shop-settings.server");
+  await updateShopSettings(DEMO_SHOP_DOMAIN, { delayDays: 0 });
+
   const delivered: string[] = [];
   for (const orderId of [DEMO_IDS.orders.adaFulfilled, DEMO_IDS.orders.jonasFulfilled, DEMO_IDS.orders.mayaTest]) {
     const response = await fakeShopify.sendWebhook({ address: `${appUrl}/webhooks`, topic: "orders/fulfilled", shop: DEMO_SHOP_DOMAIN, subject: { orderId } });
@@ -103,6 +107,9 @@ async function main() {
     "",
     "  Demo shop installed through token exchange; webhooks delivered:",
     ...delivered.map((line) => `    ${line}`),
+    "",
+    "  Review requests are sent at once in the demo (delay 0 days): Ada's, in French, arrives in the",
+    "  mail catcher; Jonas is not subscribed to email marketing, so he is not asked; #1003 is a test order.",
     "",
   ].join("\n");
   process.stdout.write(`${banner}\n`);

@@ -50,6 +50,19 @@ describe("npm run demo", () => {
     expect(output.match(/orders\/fulfilled \d+ → HTTP 200/g)).toHaveLength(3);
   });
 
+  it("sends the subscribed customer's review request to the mail catcher, in her language", async () => {
+    const mailUrl = /Mail catcher: +(http:\/\/127\.0\.0\.1:\d+)/.exec(output)![1]!;
+    let messages: Array<{ envelope: { to: string[] }; headers: Record<string, string>; text: string | null }> = [];
+    const deadline = Date.now() + 20_000;
+    while (messages.length === 0 && Date.now() < deadline) {
+      messages = (await (await fetch(`${mailUrl}/api/messages`)).json()) as typeof messages;
+      if (messages.length === 0) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(messages.map((message) => message.envelope.to)).toEqual([["ada.fontaine@example.com"]]);
+    expect(messages[0]!.headers["content-language"]).toBe("fr");
+    expect(messages[0]!.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
+  });
+
   it("serves the admin with the demo data in an ordinary browser session", async () => {
     const opened = await fetch(`http://localhost:${port}/demo/open?shop=candor-demo.myshopify.com`, {
       headers: { "User-Agent": BROWSER_USER_AGENT },
