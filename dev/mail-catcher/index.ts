@@ -33,6 +33,11 @@ export interface MailCatcher {
   /** First message (already caught or arriving later) matching the predicate. */
   waitForMessage(predicate?: (message: CaughtMessage) => boolean, options?: WaitForMessageOptions): Promise<CaughtMessage>;
   clear(): void;
+  /**
+   * Answers RCPT TO for this address with an SMTP error from now on (e.g. 550 unknown user,
+   * 451 try again later), like a receiving server would; null accepts it again.
+   */
+  rejectRecipient(address: string, responseCode: number | null): void;
   close(): Promise<void>;
 }
 
@@ -45,7 +50,7 @@ function readStream(stream: SMTPServerDataStream): Promise<Buffer> {
   });
 }
 
-function createSmtpServer(store: MessageStore): SMTPServer {
+function createSmtpServer(store: MessageStore, rejections: Map<string, number>): SMTPServer {
   return new SMTPServer({
     secure: false,
     disabledCommands: ["STARTTLS"],
@@ -55,6 +60,14 @@ function createSmtpServer(store: MessageStore): SMTPServer {
     size: MAX_MESSAGE_BYTES,
     logger: false,
     closeTimeout: 1000,
+    onRcptTo(address, _session, callback) {
+      const code = rejections.get(address.address.toLowerCase());
+      if (code) {
+        callback(Object.assign(new Error(code >= 500 ? "Recipient address rejected" : "Try again later"), { responseCode: code }));
+        return;
+      }
+      callback();
+    },
     onAuth(auth, _session, callback) {
       callback(null, { user: auth.username ?? "anonymous" });
     },
@@ -109,7 +122,8 @@ function handleHttp(store: MessageStore, request: IncomingMessage, response: Ser
 export async function startMailCatcher(options: StartMailCatcherOptions = {}): Promise<MailCatcher> {
   const host = options.host ?? "127.0.0.1";
   const store = new MessageStore();
-  const smtpServer = createSmtpServer(store);
+  const rejections = new Map<string, number>();
+  const smtpServer = createSmtpServer(store, rejections);
   const httpServer = createServer((request, response) => handleHttp(store, request, response));
 
   const smtpPort = await listen(smtpServer.server, options.smtpPort ?? 0, host);
@@ -124,6 +138,10 @@ export async function startMailCatcher(options: StartMailCatcherOptions = {}): P
     },
     waitForMessage: (predicate, waitOptions) => store.waitFor(predicate, waitOptions),
     clear: () => store.clear(),
+    rejectRecipient: (address, responseCode) => {
+      if (responseCode === null) rejections.delete(address.toLowerCase());
+      else rejections.set(address.toLowerCase(), responseCode);
+    },
     close: async () => {
       await Promise.all([new Promise<void>((resolve) => smtpServer.close(() => resolve())), closeServer(httpServer)]);
     },

@@ -151,4 +151,71 @@ describe("review requests through partial shipments, refunds and reminders (real
     expect(await queue.getJob(`review-reminder-${otherRequest.id}`)).toBeUndefined();
     expect((await world.db.reviewRequest.findUniqueOrThrow({ where: { id: otherRequest.id } })).reminderDueAt).toBeNull();
   }, 90_000);
+
+  describe("failures", () => {
+    it("stops at once on a rejected address, and retries a temporary SMTP failure", async () => {
+      const shop = await world.installShop("smtp-failures");
+      const rejected = world.addOrder(shop, { customerId: "7101" });
+      world.fake.addCustomer(shop, { id: "7101", email: "unknown.user@example.net", marketingState: "SUBSCRIBED" });
+      world.mail.rejectRecipient("unknown.user@example.net", 550);
+      expect((await world.deliver(shop, "orders/fulfilled", rejected.body)).status).toBe(200);
+      const failed = await waitFor(() => world.db.reviewRequest.findFirst({ where: { shopId: shop, status: "failed" } }), 20_000, "permanent failure");
+      expect(failed.statusReason).toBe("address_rejected");
+      const job = await waitFor(() => queue.getJob(`review-request-${failed.id}`), 5_000, "failed job");
+      expect(await job.isFailed()).toBe(true);
+      expect(job.attemptsMade).toBe(1); // no retry
+      expect(job.failedReason).toBe("review email failed (smtp_550)"); // a code, never the address
+      expect(await world.db.sendAttempt.findMany({ where: { reviewRequestId: failed.id }, select: { status: true, errorCode: true } })).toEqual([
+        { status: "failed", errorCode: "smtp_550" },
+      ]);
+
+      const later = world.addOrder(shop, { customerId: "7102" });
+      world.fake.addCustomer(shop, { id: "7102", email: "busy.inbox@example.net", marketingState: "SUBSCRIBED" });
+      world.mail.rejectRecipient("busy.inbox@example.net", 451);
+      expect((await world.deliver(shop, "orders/fulfilled", later.body)).status).toBe(200);
+      const pending = await waitFor(
+        async () => {
+          const request = await world.db.reviewRequest.findFirst({ where: { shopId: shop, orderId: later.orderId } });
+          return request && (await world.db.sendAttempt.count({ where: { reviewRequestId: request.id } })) > 0 ? request : null;
+        },
+        20_000,
+        "first attempt",
+      );
+      const retried = await waitFor(async () => {
+        const candidate = await queue.getJob(`review-request-${pending.id}`);
+        return candidate && (await candidate.isDelayed()) ? candidate : null;
+      }, 10_000, "job waiting for its retry");
+      expect(retried.attemptsMade).toBe(1);
+      expect((await world.db.reviewRequest.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe("scheduled");
+      // The inbox recovers; the retry (after its backoff — here brought forward) sends it.
+      world.mail.rejectRecipient("busy.inbox@example.net", null);
+      await retried.promote();
+      await world.mail.waitForMessage((message) => message.envelope.to.includes("busy.inbox@example.net"), { timeoutMs: 20_000 });
+      await waitFor(() => world.db.reviewRequest.findFirst({ where: { id: pending.id, status: "sent" } }), 10_000, "sent after retry");
+      expect(
+        (await world.db.sendAttempt.findMany({ where: { reviewRequestId: pending.id }, orderBy: { startedAt: "asc" } })).map((attempt) => attempt.errorCode ?? attempt.status),
+      ).toEqual(["smtp_451", "sent"]);
+    }, 60_000);
+
+    it("cancels when the customer is gone from Shopify or the shop uninstalled the app", async () => {
+      const shop = await world.installShop("gone");
+      const order = world.addOrder(shop, { customerId: "7201" });
+      world.fake.addCustomer(shop, { id: "7201", email: "left@example.net", marketingState: "SUBSCRIBED" });
+      world.fake.removeCustomer(shop, "7201");
+      expect((await world.deliver(shop, "orders/fulfilled", order.body)).status).toBe(200);
+      const gone = await waitFor(() => world.db.reviewRequest.findFirst({ where: { shopId: shop, status: "cancelled" } }), 20_000, "customer gone");
+      expect(gone.statusReason).toBe("customer_not_found");
+
+      world.fake.uninstall(shop);
+      const afterUninstall = world.addOrder(shop);
+      expect((await world.deliver(shop, "orders/fulfilled", afterUninstall.body)).status).toBe(200);
+      const cancelled = await waitFor(
+        () => world.db.reviewRequest.findFirst({ where: { shopId: shop, orderId: afterUninstall.orderId, status: "cancelled" } }),
+        20_000,
+        "uninstalled shop",
+      );
+      expect(cancelled.statusReason).toBe("shop_uninstalled");
+      expect(emailsOf(shop)).toHaveLength(0);
+    }, 60_000);
+  });
 });

@@ -37,6 +37,7 @@ function input(overrides: Partial<Omit<SendEligibilityInput, "settings">> & { se
     context: context(),
     suppressed: false,
     alreadyAskedProductIds: new Set(),
+    expectsCustomer: true,
     sentInLast30Days: 0,
     ...overrides,
     settings: { ...DEFAULT_SHOP_SETTINGS, ...overrides.settings },
@@ -72,6 +73,7 @@ describe("decideSendEligibility", () => {
         context: context({ order: { customer: { id: "c", locale: null, email: "a@example.org", marketingState: "UNSUBSCRIBED" } } }),
       }),
     ],
+    ["customer_not_found", input({ context: context({ order: { customer: null, guestEmail: "x@example.org" } }) })],
     ["no_email_address", input({ context: context({ order: { customer: { id: "c", locale: null, email: null, marketingState: "SUBSCRIBED" } } }) })],
     ["customer_cap_reached", input({ sentInLast30Days: 3 })],
   ])("refuses with %s", (reason, eligibility) => {
@@ -88,8 +90,8 @@ describe("decideSendEligibility", () => {
 
   it("asks a guest checkout only in soft opt-in mode, at the order's address", () => {
     const guest = context({ order: { customer: null, guestEmail: "guest@example.org", customerLocale: null } });
-    expect(decideSendEligibility(input({ context: guest }))).toEqual({ kind: "refuse", reason: "no_marketing_consent" });
-    expect(decideSendEligibility(input({ context: guest, settings: { consentMode: "soft_opt_in" } }))).toEqual({
+    expect(decideSendEligibility(input({ context: guest, expectsCustomer: false }))).toEqual({ kind: "refuse", reason: "no_marketing_consent" });
+    expect(decideSendEligibility(input({ context: guest, expectsCustomer: false, settings: { consentMode: "soft_opt_in" } }))).toEqual({
       kind: "send",
       productIds: [P1, P2],
       recipient: { email: "guest@example.org", locale: null },

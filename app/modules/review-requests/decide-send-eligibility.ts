@@ -4,6 +4,7 @@ import type { SendContext } from "./send-context";
 
 export type SendRefusal =
   | "order_not_found"
+  | "customer_not_found"
   | "order_cancelled"
   | "order_refunded"
   | "test_order"
@@ -32,6 +33,8 @@ export interface SendEligibilityInput {
   suppressed: boolean;
   /** Products this customer was already asked about in another request. */
   alreadyAskedProductIds: ReadonlySet<string>;
+  /** The order named a customer when it was scheduled (not a guest checkout). */
+  expectsCustomer: boolean;
   /** Requests sent to this customer by this shop in the last 30 days. */
   sentInLast30Days: number;
 }
@@ -65,6 +68,7 @@ export function decideSendEligibility(input: SendEligibilityInput): SendDecision
   if (productIds.length === 0) return { kind: "refuse", reason: "already_requested" };
 
   const customer = order.customer;
+  if (input.expectsCustomer && !customer) return { kind: "refuse", reason: "customer_not_found" };
   const marketingState = customer?.marketingState ?? null;
   if (settings.consentMode === "consent_required" && marketingState !== "SUBSCRIBED") {
     return { kind: "refuse", reason: "no_marketing_consent" };

@@ -3,6 +3,7 @@ const REASONS: Record<string, string> = {
   order_cancelled: "The order was cancelled.",
   order_refunded: "Every requested product was refunded.",
   order_not_found: "The order no longer exists in Shopify.",
+  customer_not_found: "The customer no longer exists in Shopify.",
   test_order: "Test order.",
   point_of_sale_order: "Point-of-sale order (excluded in settings).",
   suppressed: "The customer is on the do-not-ask list.",

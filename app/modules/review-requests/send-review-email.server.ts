@@ -170,6 +170,7 @@ export async function sendReviewEmail(
     context,
     suppressed,
     alreadyAskedProductIds: alreadyAsked,
+    expectsCustomer: request.customerRef !== null,
     sentInLast30Days,
   });
   if (decision.kind === "refuse") {
