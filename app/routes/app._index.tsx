@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Badge, BlockStack, Card, DataTable, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 
+import { ReviewRequestActivityChart } from "~/components/review-request-activity-chart";
 import { getShopOverview } from "~/modules/overview/get-shop-overview.server";
 import { authenticate } from "~/shopify.server";
 
@@ -113,6 +114,16 @@ export default function Overview() {
               </BlockStack>
             </Card>
           </BlockStack>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <Text as="h2" variant="headingMd">
+                {`Review requests over time (last ${overview.activity.length} days)`}
+              </Text>
+              <ReviewRequestActivityChart activity={overview.activity} />
+            </BlockStack>
+          </Card>
         </Layout.Section>
       </Layout>
     </Page>

@@ -6,7 +6,8 @@ import { useState } from "react";
 import { isAppError } from "~/modules/errors/app-error";
 import { getShopSettings } from "~/modules/settings/get-shop-settings.server";
 import { settingsPatchFromForm } from "~/modules/settings/settings-form";
-import { RETENTION_WINDOWS, type RetentionCategory } from "~/modules/settings/shop-settings-schema";
+import { EMAIL_STRINGS } from "~/modules/review-emails/email-strings";
+import { EMAIL_COPY_LANGUAGES, RETENTION_WINDOWS, type RetentionCategory } from "~/modules/settings/shop-settings-schema";
 import { updateShopSettings } from "~/modules/settings/update-shop-settings.server";
 import { authenticate } from "~/shopify.server";
 
@@ -33,14 +34,40 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-const RETENTION_LABELS: Record<RetentionCategory, string> = {
-  reviewRequests: "Review requests",
-  sendLog: "Send log",
-  reviewerDisplayNames: "Reviewers' display names",
-  consentLedger: "Consent records",
-  auditLog: "Audit log",
-  webhookDedupeKeys: "Webhook delivery keys",
-  dataRequestReceipts: "Data-request receipts",
+const RETENTION_LABELS: Record<RetentionCategory, { label: string; what: string }> = {
+  reviewRequests: { label: "Review requests", what: "Which orders and products were asked about, and when." },
+  sendLog: { label: "Send log", what: "Each attempt to send a review email, and its outcome." },
+  reviewerDisplayNames: { label: "Reviewers' display names", what: "The name shown with a published review." },
+  consentLedger: { label: "Consent records", what: "When a customer agreed to or declined emails." },
+  auditLog: { label: "Audit log", what: "Actions taken in Candor, such as settings changes." },
+  webhookDedupeKeys: { label: "Webhook delivery keys", what: "Keys that stop a notification Shopify sends twice from being handled twice." },
+  dataRequestReceipts: { label: "Data-request receipts", what: "Proof that customers' data and erasure requests were answered." },
+};
+
+const LANGUAGE_NAMES: Record<(typeof EMAIL_COPY_LANGUAGES)[number], string> = { en: "English", fr: "French", de: "German" };
+
+const CONSENT_HELP: Record<string, string> = {
+  consent_required:
+    "Consent required — only customers subscribed to email marketing in Shopify are asked. The safe choice, and the one German courts expect: they treat review requests as advertising.",
+  soft_opt_in:
+    "Soft opt-in — existing customers are asked unless they unsubscribed from your emails, with an unsubscribe link in every email. Check that this is allowed where your customers live.",
+};
+
+const CHANNEL_HELP: Record<string, string> = {
+  email: "Candor sends the review email itself, with the wording set under “Review email”.",
+  flow: "Candor starts a Shopify Flow trigger with the order, its products and the review link; your Flow workflow sends the message (with Shopify Email or Klaviyo, for example). Candor never sees the customer's email address.",
+};
+
+/** The message shown under a field the server refused; the bounds match the settings schema. */
+const INVALID: Record<string, string> = {
+  delayDays: "Enter a whole number from 0 to 60.",
+  deliveryFallbackDays: "Enter a whole number from 1 to 60.",
+  reminderDays: "Enter a whole number from 1 to 60, or leave empty.",
+  reviewLinkValidDays: "Enter a whole number from 7 to 365.",
+  maxRequestsPerCustomerPer30Days: "Enter a whole number from 1 to 20.",
+  maxProductsPerEmail: "Enter a whole number from 1 to 10.",
+  excludedProductIds: "Each entry must be a product ID like gid://shopify/Product/123 (at most 500).",
+  excludedProductTags: "At most 100 tags, each up to 255 characters.",
 };
 
 export default function Settings() {
@@ -52,6 +79,7 @@ export default function Settings() {
     delayDays: String(settings.delayDays),
     deliveryFallbackDays: String(settings.deliveryFallbackDays),
     reminderDays: settings.reminderDays === null ? "" : String(settings.reminderDays),
+    reviewLinkValidDays: String(settings.reviewLinkValidDays),
     channel: settings.channel,
     consentMode: settings.consentMode,
     grouping: settings.grouping,
@@ -60,13 +88,22 @@ export default function Settings() {
     excludedProductTags: settings.excludedProductTags.join(", "),
     maxRequestsPerCustomerPer30Days: String(settings.maxRequestsPerCustomerPer30Days),
     ...Object.fromEntries(Object.entries(settings.retentionDays).map(([category, days]) => [`retentionDays.${category}`, String(days)])),
+    ...Object.fromEntries(
+      EMAIL_COPY_LANGUAGES.flatMap((language) => [
+        [`emailCopy.${language}.subject`, settings.emailCopy[language].subject ?? ""],
+        [`emailCopy.${language}.intro`, settings.emailCopy[language].intro ?? ""],
+      ]),
+    ),
   }));
   const [skipPos, setSkipPos] = useState(settings.skipPointOfSaleOrders);
-  const field = (name: string) => ({
+  // The server names refused fields by their settings path (`emailCopy.fr.subject`,
+  // `excludedProductIds.2`), which is the form field's name or starts with it.
+  const refused = (name: string) => result?.fields.some((path) => path === name || path.startsWith(`${name}.`)) ?? false;
+  const field = (name: string, invalid = INVALID[name] ?? "Check this value.") => ({
     name,
     value: values[name] ?? "",
     onChange: (value: string) => setValues((current) => ({ ...current, [name]: value })),
-    error: result?.fields.includes(name) ? "Check this value" : undefined,
+    error: refused(name) ? invalid : undefined,
     autoComplete: "off",
   });
 
@@ -84,51 +121,148 @@ export default function Settings() {
             <Layout.AnnotatedSection title="When to ask" description="Candor asks once the order has shipped — or once the carrier reports it delivered — and waits a few days so the customer has used the product.">
               <Card>
                 <FormLayout>
-                  <Select label="Start counting from" options={[{ label: "Fulfilment (shipped)", value: "fulfilled" }, { label: "Delivery (carrier event)", value: "delivered" }]} {...field("trigger")} />
-                  <TextField label="Days to wait" type="number" helpText="0 to 60 days." {...field("delayDays")} />
-                  <TextField label="Ask anyway this many days after fulfilment" type="number" helpText="Used with delivery: many carriers never report delivery. 1 to 60 days." {...field("deliveryFallbackDays")} />
-                  <TextField label="Reminder after (days)" type="number" helpText="Leave empty for no reminder. Customers who reviewed or unsubscribed are never reminded." {...field("reminderDays")} />
+                  <Select
+                    label="Start counting from"
+                    options={[{ label: "Fulfilment (shipped)", value: "fulfilled" }, { label: "Delivery (carrier event)", value: "delivered" }]}
+                    helpText="Fulfilment: the wait starts when you mark the order shipped. Delivery: it starts when the carrier reports the parcel delivered, with the fallback below for parcels whose delivery is never reported."
+                    {...field("trigger")}
+                  />
+                  <TextField label="Days to wait" type="number" helpText="How many days after shipping (or delivery) the review email goes out. 0 to 60 days." {...field("delayDays")} />
+                  <TextField
+                    label="Ask anyway this many days after fulfilment"
+                    type="number"
+                    helpText="Only when counting from delivery: many carriers never report delivery, so without a delivery event the request goes out this many days after shipping (or after the wait above, if that is longer). 1 to 60 days."
+                    {...field("deliveryFallbackDays")}
+                  />
+                  <TextField
+                    label="Reminder after (days)"
+                    type="number"
+                    helpText="One reminder this many days after the first email, 1 to 60. Leave empty to send no reminder. Customers who already reviewed or unsubscribed are never reminded."
+                    {...field("reminderDays")}
+                  />
+                  <TextField
+                    label="Review link valid for (days)"
+                    type="number"
+                    helpText="How long the review link in the email keeps working, counted from the day the email is due; after that it no longer opens the review form. 7 to 365 days; default 180."
+                    {...field("reviewLinkValidDays")}
+                  />
                 </FormLayout>
               </Card>
             </Layout.AnnotatedSection>
             <Layout.AnnotatedSection title="Who is asked" description="By default only customers who agreed to email marketing are asked — the safe choice, required in Germany, where feedback requests count as advertising.">
               <Card>
                 <FormLayout>
-                  <Select label="Consent" options={[{ label: "Consent required (subscribed customers only)", value: "consent_required" }, { label: "Soft opt-in (existing customers, opt-out in every email)", value: "soft_opt_in" }]} {...field("consentMode")} />
-                  <TextField label="At most this many requests per customer in 30 days" type="number" {...field("maxRequestsPerCustomerPer30Days")} />
-                  <Checkbox label="Skip point-of-sale orders" name="skipPointOfSaleOrders" checked={skipPos} onChange={setSkipPos} />
-                  <TextField label="Products never to ask about (product IDs)" multiline={2} helpText="gid://shopify/Product/… separated by commas." {...field("excludedProductIds")} />
-                  <TextField label="Product tags never to ask about" helpText="Comma-separated, e.g. sample, gift." {...field("excludedProductTags")} />
+                  <Select
+                    label="Consent"
+                    options={[{ label: "Consent required (subscribed customers only)", value: "consent_required" }, { label: "Soft opt-in (existing customers, opt-out in every email)", value: "soft_opt_in" }]}
+                    helpText={CONSENT_HELP[values.consentMode ?? ""]}
+                    {...field("consentMode")}
+                  />
+                  <TextField
+                    label="At most this many requests per customer in 30 days"
+                    type="number"
+                    helpText="A customer who orders often gets no more review emails than this in any 30 days; requests beyond it are not sent. 1 to 20."
+                    {...field("maxRequestsPerCustomerPer30Days")}
+                  />
+                  <Checkbox
+                    label="Skip point-of-sale orders"
+                    name="skipPointOfSaleOrders"
+                    checked={skipPos}
+                    onChange={setSkipPos}
+                    helpText="Orders placed in a physical shop through Shopify POS get no review request."
+                  />
+                  <TextField
+                    label="Products never to ask about (product IDs)"
+                    multiline={2}
+                    helpText="Products with any of these IDs are never included in a review request; an order with only such products gets no email. Shopify product IDs (gid://shopify/Product/…), separated by commas."
+                    {...field("excludedProductIds")}
+                  />
+                  <TextField
+                    label="Product tags never to ask about"
+                    helpText="Products with any of these tags are never included in a review request. Separate tags with commas, e.g. sample, gift; upper and lower case count as the same."
+                    {...field("excludedProductTags")}
+                  />
                 </FormLayout>
               </Card>
             </Layout.AnnotatedSection>
             <Layout.AnnotatedSection title="How to ask" description="Email goes out from Candor. Shopify Flow hands the same minimal data (order, products, review link) to Shopify Email or Klaviyo, and Candor never handles an address.">
               <Card>
                 <FormLayout>
-                  <Select label="Channel" options={[{ label: "Email sent by Candor", value: "email" }, { label: "Shopify Flow trigger", value: "flow" }]} {...field("channel")} />
-                  <Select label="Emails per order" options={[{ label: "One email listing the order's products", value: "per_order" }, { label: "One email per product", value: "per_product" }]} {...field("grouping")} />
-                  <TextField label="Products listed per email" type="number" helpText="1 to 10." {...field("maxProductsPerEmail")} />
+                  <Select
+                    label="Channel"
+                    options={[{ label: "Email sent by Candor", value: "email" }, { label: "Shopify Flow trigger", value: "flow" }]}
+                    helpText={CHANNEL_HELP[values.channel ?? ""]}
+                    {...field("channel")}
+                  />
+                  <Select
+                    label="Emails per order"
+                    options={[{ label: "One email listing the order's products", value: "per_order" }, { label: "One email per product", value: "per_product" }]}
+                    helpText="One email per order asks about all of its products at once; one per product sends a separate email for each."
+                    {...field("grouping")}
+                  />
+                  <TextField
+                    label="Products listed per email"
+                    type="number"
+                    helpText="With one email per order, at most this many of the order's products are listed, in the order's own order. 1 to 10."
+                    {...field("maxProductsPerEmail")}
+                  />
+                </FormLayout>
+              </Card>
+            </Layout.AnnotatedSection>
+            <Layout.AnnotatedSection
+              title="Review email"
+              description="Your own subject and introduction for each language Candor writes in; the customer's language in Shopify picks one. Leave a field empty to use the built-in wording shown in it. {shop_name} is replaced by your shop's name. The same wording is used for the reminder."
+            >
+              <Card>
+                <FormLayout>
+                  {EMAIL_COPY_LANGUAGES.map((language) => (
+                    <BlockStack key={language} gap="200">
+                      <Text as="h3" variant="headingSm">
+                        {LANGUAGE_NAMES[language]}
+                      </Text>
+                      <TextField
+                        label={`${LANGUAGE_NAMES[language]} subject`}
+                        placeholder={EMAIL_STRINGS[language].requestSubject}
+                        maxLength={200}
+                        showCharacterCount
+                        helpText={`Empty: “${EMAIL_STRINGS[language].requestSubject}”`}
+                        {...field(`emailCopy.${language}.subject`, "Enter at most 200 characters, or leave empty for the built-in subject.")}
+                      />
+                      <TextField
+                        label={`${LANGUAGE_NAMES[language]} introduction`}
+                        multiline={3}
+                        placeholder={EMAIL_STRINGS[language].requestIntro}
+                        maxLength={1_000}
+                        showCharacterCount
+                        helpText="Plain text, shown as written. Empty: the built-in introduction shown in the field."
+                        {...field(`emailCopy.${language}.intro`, "Enter at most 1,000 characters, or leave empty for the built-in introduction.")}
+                      />
+                    </BlockStack>
+                  ))}
                 </FormLayout>
               </Card>
             </Layout.AnnotatedSection>
             <Layout.AnnotatedSection title="How long data is kept" description="Candor deletes or anonymises each kind of record once its window ends. Each window has a lower and an upper bound.">
               <Card>
                 <FormLayout>
-                  {(Object.keys(RETENTION_WINDOWS) as RetentionCategory[]).map((category) => (
-                    <TextField
-                      key={category}
-                      label={`${RETENTION_LABELS[category]} (days)`}
-                      type="number"
-                      helpText={`${RETENTION_WINDOWS[category].min} to ${RETENTION_WINDOWS[category].max} days; default ${RETENTION_WINDOWS[category].default}.`}
-                      {...field(`retentionDays.${category}`)}
-                    />
-                  ))}
+                  {(Object.keys(RETENTION_WINDOWS) as RetentionCategory[]).map((category) => {
+                    const range = RETENTION_WINDOWS[category];
+                    return (
+                      <TextField
+                        key={category}
+                        label={`${RETENTION_LABELS[category].label} (days)`}
+                        type="number"
+                        helpText={`${RETENTION_LABELS[category].what} Kept this many days, then deleted or anonymised: ${range.min} to ${range.max} days; default ${range.default}.`}
+                        {...field(`retentionDays.${category}`, `Enter a whole number from ${range.min} to ${range.max}.`)}
+                      />
+                    );
+                  })}
                 </FormLayout>
               </Card>
             </Layout.AnnotatedSection>
           </Layout>
           <Text as="p" tone="subdued">
-            Changes apply to requests scheduled from now on.
+            Timing changes apply to requests scheduled from now on; the email wording, exclusions and consent are checked again when each email is sent.
           </Text>
           <Button submit variant="primary" loading={saving}>
             Save

@@ -1,5 +1,7 @@
 import { getDb } from "~/db.server";
 
+import { getReviewRequestActivity, type ReviewRequestActivityDay } from "./get-review-request-activity.server";
+
 export interface ShopOverview {
   shop: string;
   installedAt: string | null;
@@ -9,7 +11,11 @@ export interface ShopOverview {
   reviewRequests: Record<string, number>;
   /** The next request due, if any is scheduled. */
   nextDueAt: string | null;
+  /** Review requests scheduled, sent, failed and cancelled per UTC day, the last 30 days. */
+  activity: ReviewRequestActivityDay[];
 }
+
+const ACTIVITY_DAYS = 30;
 
 /**
  * Outbox messages are handed to the queue within milliseconds and marked relayed shortly
@@ -22,7 +28,7 @@ export async function getShopOverview(shopId: string): Promise<ShopOverview> {
   const db = getDb();
   const since = new Date(Date.now() - 24 * 3_600_000);
   const stuck = { shopId, relayedAt: null, createdAt: { lt: new Date(Date.now() - OWED_AFTER_MS) } };
-  const [shop, received, processed, owed, oldestOwed, requests, nextDue] = await Promise.all([
+  const [shop, received, processed, owed, oldestOwed, requests, nextDue, activity] = await Promise.all([
     db.shop.findUnique({ where: { id: shopId }, select: { installedAt: true } }),
     db.webhookDelivery.groupBy({ by: ["topic"], where: { shopId, receivedAt: { gte: since } }, _count: { _all: true } }),
     db.webhookDelivery.groupBy({
@@ -34,6 +40,7 @@ export async function getShopOverview(shopId: string): Promise<ShopOverview> {
     db.outboxMessage.findFirst({ where: stuck, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
     db.reviewRequest.groupBy({ by: ["status"], where: { shopId }, _count: { _all: true } }),
     db.reviewRequest.findFirst({ where: { shopId, status: "scheduled" }, orderBy: { dueAt: "asc" }, select: { dueAt: true } }),
+    getReviewRequestActivity(shopId, { days: ACTIVITY_DAYS }),
   ]);
   const processedByTopic = new Map(processed.map((row) => [row.topic, row._count._all]));
   return {
@@ -45,5 +52,6 @@ export async function getShopOverview(shopId: string): Promise<ShopOverview> {
     outbox: { owed, oldestOwedAt: oldestOwed?.createdAt.toISOString() ?? null },
     reviewRequests: Object.fromEntries(requests.map((row) => [row.status, row._count._all])),
     nextDueAt: nextDue?.dueAt.toISOString() ?? null,
+    activity,
   };
 }
