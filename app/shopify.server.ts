@@ -84,6 +84,12 @@ export function getShopify(): ShopifyApp {
 
 export const authenticate = {
   admin: (request: Request) => getShopify().authenticate.admin(request),
+  /**
+   * Storefront requests forwarded by Shopify's app proxy: checks the `signature` and that the
+   * `timestamp` is within 90 seconds. Throws a 400 Response for a bad signature and
+   * InvalidHmacError for a missing or stale timestamp.
+   */
+  appProxy: (request: Request) => getShopify().authenticate.public.appProxy(request),
 };
 
 /**

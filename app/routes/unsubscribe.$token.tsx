@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { renderToStaticMarkup } from "react-dom/server";
 import { z } from "zod";
 
 import { describeUnsubscribeLink } from "~/modules/consent/describe-unsubscribe-link.server";
 import { unsubscribeByLink } from "~/modules/consent/unsubscribe-by-link.server";
 import { isAppError } from "~/modules/errors/app-error";
 import { getLogger } from "~/modules/observability/logger.server";
+import { negotiateLanguage, type StorefrontLanguage } from "~/modules/storefront/negotiate-language";
+import { StorefrontDocument, storefrontResponse } from "~/components/storefront/storefront-document";
 
 /*
  * The unsubscribe link of every review email, opened by customers outside the admin, with no
@@ -23,8 +24,7 @@ import { getLogger } from "~/modules/observability/logger.server";
 
 const tokenSchema = z.string().max(4096).regex(/^[\w-]+\.[\w-]+\.[\w-]+$/);
 
-type Language = "en" | "fr" | "de";
-const LANGUAGES: readonly Language[] = ["en", "fr", "de"];
+type Language = StorefrontLanguage;
 
 type PageKind = "confirm" | "already" | "done" | "invalid" | "expired" | "notFound" | "notAllowed" | "unavailable";
 
@@ -157,86 +157,29 @@ const COPY: Record<Language, Copy> = {
   },
 };
 
-/** The best of en/fr/de the browser asks for (by q-value, then order); English otherwise. */
-function negotiateLanguage(header: string | null): Language {
-  const ranked = (header ?? "")
-    .slice(0, 512)
-    .split(",")
-    .map((part, index) => {
-      const [tag = "", ...params] = part.split(";").map((piece) => piece.trim());
-      const q = params.find((param) => param.startsWith("q="));
-      const quality = q ? Number(q.slice(2)) : 1;
-      return { primary: tag.toLowerCase().split("-")[0], quality: Number.isFinite(quality) ? quality : 0, index };
-    })
-    .filter((entry) => entry.quality > 0)
-    .sort((a, b) => b.quality - a.quality || a.index - b.index);
-  for (const entry of ranked) {
-    const language = LANGUAGES.find((candidate) => candidate === entry.primary);
-    if (language) return language;
-  }
-  return "en";
-}
-
 /** The shop as a customer knows it from the email's sender: its handle, without ".myshopify.com". */
 const shopLabel = (shop: string | null) => shop?.replace(/\.myshopify\.com$/, "") || null;
-
-const STYLE = `
-:root { color-scheme: light; }
-body { margin: 0; background: #f6f6f7; color: #1a1a1a; font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-main { max-width: 32rem; margin: 4rem auto; padding: 2rem 1.5rem; background: #fff; border: 1px solid #d2d2d6; border-radius: 8px; }
-h1 { font-size: 1.5rem; line-height: 1.25; margin: 0 0 1rem; }
-p { margin: 0 0 1.5rem; }
-button { font: inherit; font-weight: 600; min-height: 2.75rem; padding: 0.5rem 1.5rem; color: #fff; background: #1c4a8f; border: 0; border-radius: 6px; cursor: pointer; }
-button:hover { background: #153a70; }
-button:focus-visible { outline: 3px solid #1a1a1a; outline-offset: 3px; }
-`;
 
 function UnsubscribePage({ language, kind, shop }: { language: Language; kind: PageKind; shop: string | null }) {
   const copy = COPY[language];
   const page = copy.pages[kind];
   return (
-    <html lang={language}>
-      <head>
-        <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width,initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <meta name="referrer" content="no-referrer" />
-        <title>{page.title}</title>
-        <style dangerouslySetInnerHTML={{ __html: STYLE }} />
-      </head>
-      <body>
-        <main>
-          <h1>{page.title}</h1>
-          <p>{page.body(shop)}</p>
-          {kind === "confirm" ? (
-            <form method="post">
-              <input type="hidden" name="List-Unsubscribe" value="One-Click" />
-              <button type="submit">{copy.button}</button>
-            </form>
-          ) : null}
-        </main>
-      </body>
-    </html>
+    <StorefrontDocument language={language} title={page.title}>
+      <h1>{page.title}</h1>
+      <p>{page.body(shop)}</p>
+      {kind === "confirm" ? (
+        <form method="post">
+          <input type="hidden" name="List-Unsubscribe" value="One-Click" />
+          <button type="submit">{copy.button}</button>
+        </form>
+      ) : null}
+    </StorefrontDocument>
   );
 }
 
 function renderPage(request: Request, kind: PageKind, status: number, shop: string | null = null, headers: Record<string, string> = {}) {
   const language = negotiateLanguage(request.headers.get("Accept-Language"));
-  const html = `<!DOCTYPE html>${renderToStaticMarkup(<UnsubscribePage language={language} kind={kind} shop={shopLabel(shop)} />)}`;
-  return new Response(html, {
-    status,
-    headers: {
-      "Content-Type": "text/html; charset=utf-8",
-      "Content-Language": language,
-      Vary: "Accept-Language",
-      "Cache-Control": "no-store",
-      "X-Robots-Tag": "noindex",
-      "Referrer-Policy": "no-referrer",
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-      ...headers,
-    },
-  });
+  return storefrontResponse(<UnsubscribePage language={language} kind={kind} shop={shopLabel(shop)} />, { status, language, headers });
 }
 
 /** Refused links get a page saying why; anything unexpected is logged and answered 503. */

@@ -5,6 +5,7 @@
 import type { ServerResponse } from "node:http";
 
 import { sendJson } from "../http-helpers";
+import { checkAppProxyConfig, type AppProxyConfig } from "./app-proxy";
 import { isShopDomain } from "./ids";
 import { sendWebhook } from "./send-webhook";
 import { addCustomer, fulfillOrder, removeCustomer, updateCustomer } from "./shop-records";
@@ -21,6 +22,8 @@ export interface ControlRequest {
 export interface ControlContext {
   state: FakeShopifyState;
   apiSecret: string;
+  /** Replaced by PUT /_fake/app-proxy, cleared by DELETE. */
+  appProxy: AppProxyConfig | null;
 }
 
 function notFound(response: ServerResponse, what = "Not Found"): void {
@@ -41,6 +44,7 @@ export async function handleControlRequest(request: ControlRequest, response: Se
     state.reset({ keepTokens: request.json().keepTokens === true });
     return sendJson(response, 200, { ok: true });
   }
+  if (resource === "app-proxy" && !shopDomain) return appProxyControl(request, response, context);
   if (resource !== "shops") return notFound(response);
   if (!shopDomain) return sendJson(response, 200, state.shopDomains());
   if (!isShopDomain(shopDomain)) return notFound(response, "Not a *.myshopify.com domain");
@@ -102,4 +106,20 @@ async function deliverWebhook(shopDomain: string, input: Record<string, unknown>
     webhookId: text(input.webhookId),
   });
   sendJson(response, 200, { status: delivered.status, body });
+}
+
+/** GET: the current app-proxy settings (or null); PUT { prefix, subpath, url }: set them; DELETE: none. */
+function appProxyControl(request: ControlRequest, response: ServerResponse, context: ControlContext): void {
+  if (request.method === "GET") return sendJson(response, 200, context.appProxy);
+  if (request.method === "DELETE") {
+    context.appProxy = null;
+    return sendJson(response, 200, null);
+  }
+  if (request.method !== "PUT") return notFound(response);
+  const { prefix, subpath, url } = request.json();
+  if (typeof prefix !== "string" || typeof subpath !== "string" || typeof url !== "string") {
+    return sendJson(response, 422, { error: "prefix, subpath and url (the app's proxy URL) are required" });
+  }
+  context.appProxy = checkAppProxyConfig({ prefix, subpath, url });
+  sendJson(response, 200, context.appProxy);
 }

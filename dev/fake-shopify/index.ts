@@ -4,11 +4,13 @@
  * cost-based throttling, Flow triggers, and a control API under /_fake/.
  *
  * The app must rewrite every https://{shop}/{path} it calls to {fake.url}/shops/{shop}/{path}.
+ * The storefront's app proxy is {fake.url}/shops/{shop}/{prefix}/{subpath}/… (see app-proxy.ts).
  */
 import { listAdminApiVersions, loadAdminApi } from "./admin-schema";
+import { checkAppProxyConfig, type AppProxyConfig } from "./app-proxy";
 import { createDemoShopSeed } from "./demo-shop";
 import { closeServer, listen } from "../http-helpers";
-import { createFakeShopifyServer } from "./server";
+import { createFakeShopifyServer, type FakeShopifyServerConfig } from "./server";
 import { sendWebhook as deliverWebhook } from "./send-webhook";
 import {
   addCustomer,
@@ -25,6 +27,7 @@ import { FakeShopifyState, type IssuedToken, type RecordedFlowTrigger, type Reco
 import type { FakeCustomer, FakeOrder, FakeProduct, FakeShopSeed } from "./types";
 import { buildWebhookBody, type SupportedWebhookTopic, type WebhookSubject } from "./webhook-payloads";
 
+export { appProxySignedString, signAppProxyQuery, type AppProxyConfig } from "./app-proxy";
 export { createDemoShopSeed, createEmptyShopSeed, DEMO_IDS, DEMO_OWNER_USER_ID, DEMO_SHOP_DOMAIN, DEMO_STAFF } from "./demo-shop";
 export { toGid, parseGid } from "./ids";
 export { sendWebhook, signWebhookBody } from "./send-webhook";
@@ -51,6 +54,11 @@ export interface StartFakeShopifyOptions {
   autoCreateShops?: boolean;
   /** Admin API versions whose schema is loaded before start() resolves (default ["2026-10"]). */
   preloadApiVersions?: string[];
+  /**
+   * The app proxy of shopify.app.toml, with url the app's proxy base as reachable from the fake
+   * (e.g. "http://127.0.0.1:3000/proxy"). Can be set later with setAppProxy.
+   */
+  appProxy?: AppProxyConfig;
 }
 
 export interface SendFakeWebhookOptions {
@@ -67,7 +75,7 @@ export interface FakeShopify {
   url: string;
   port: number;
   state: FakeShopifyState;
-  /** Every request under /shops/, oldest first (live array). */
+  /** Every request under /shops/ (including app-proxy forwards), oldest first (live array). */
   readonly requests: readonly RecordedRequest[];
   /** Every flowTriggerReceive call (live array). */
   readonly flowTriggers: readonly RecordedFlowTrigger[];
@@ -92,6 +100,11 @@ export interface FakeShopify {
   webhookBody(topic: SupportedWebhookTopic, shop: string, subject?: WebhookSubject): string;
   /** Builds the topic's body from the shop's data and delivers it signed, like Shopify. */
   sendWebhook(options: SendFakeWebhookOptions): Promise<Response>;
+  /**
+   * Storefront requests to {url}/shops/{shop}/{prefix}/{subpath}/… are forwarded, signed, to
+   * config.url/…; null turns the app proxy off (such paths answer 404). Survives reset().
+   */
+  setAppProxy(config: AppProxyConfig | null): void;
   reset(options?: { keepTokens?: boolean }): void;
   close(): Promise<void>;
 }
@@ -103,7 +116,14 @@ export async function startFakeShopify(options: StartFakeShopifyOptions): Promis
   await Promise.all(preload.filter((version) => available.includes(version)).map((version) => loadAdminApi(version)));
 
   const state = new FakeShopifyState(options.shops ?? [createDemoShopSeed()], options.scopes ?? DEFAULT_FAKE_SCOPES);
-  const server = createFakeShopifyServer({ state, apiKey, apiSecret, autoCreateShops: options.autoCreateShops ?? true });
+  const serverConfig: FakeShopifyServerConfig = {
+    state,
+    apiKey,
+    apiSecret,
+    autoCreateShops: options.autoCreateShops ?? true,
+    appProxy: options.appProxy ? checkAppProxyConfig(options.appProxy) : null,
+  };
+  const server = createFakeShopifyServer(serverConfig);
   const host = options.host ?? "127.0.0.1";
   const port = await listen(server, options.port ?? 0, host);
 
@@ -153,6 +173,9 @@ export async function startFakeShopify(options: StartFakeShopifyOptions): Promis
         apiSecret,
         webhookId,
       });
+    },
+    setAppProxy: (config) => {
+      serverConfig.appProxy = config ? checkAppProxyConfig(config) : null;
     },
     reset: (resetOptions) => state.reset(resetOptions),
     close: () => closeServer(server),

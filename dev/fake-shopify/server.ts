@@ -1,11 +1,13 @@
 /**
  * The fake's HTTP surface. Shopify URLs https://{shop}/{path} arrive rewritten by the app
- * as /shops/{shop}/{path}; /_fake/… is the control API.
+ * as /shops/{shop}/{path}; storefront app-proxy paths under it are forwarded to the app;
+ * /_fake/… is the control API.
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 
 import { BodyTooLargeError, readRequestBody, sendJson } from "../http-helpers";
+import { handleAppProxyRequest, matchAppProxyPath, type AppProxyConfig } from "./app-proxy";
 import { handleControlRequest } from "./control-api";
 import { handleAdminGraphql } from "./graphql-handler";
 import { isShopDomain } from "./ids";
@@ -17,6 +19,8 @@ export interface FakeShopifyServerConfig {
   apiKey: string;
   apiSecret: string;
   autoCreateShops: boolean;
+  /** The app's proxy settings (shopify.app.toml [app_proxy]); null until the app's URL is known. */
+  appProxy: AppProxyConfig | null;
 }
 
 const SHOP_ROUTE = /^\/shops\/([^/]+)(\/.*)$/;
@@ -90,6 +94,13 @@ async function route(request: IncomingMessage, response: ServerResponse, config:
   if (shopMatch?.[1] && shopMatch[2]) {
     const shop = decodeURIComponent(shopMatch[1]);
     if (!isShopDomain(shop)) return sendJson(response, 404, { errors: "Not Found" });
+    const { appProxy } = config;
+    const rest = appProxy ? matchAppProxyPath(shopMatch[2], appProxy) : null;
+    if (appProxy && rest !== null) {
+      return handleAppProxyRequest({
+        request, response, shop, rest, searchParams: url.searchParams, config: appProxy, state: config.state, apiSecret: config.apiSecret,
+      });
+    }
     return handleShopRequest(request, response, shop, shopMatch[2], config);
   }
   if (url.pathname.startsWith("/_fake/")) {
@@ -108,6 +119,12 @@ async function route(request: IncomingMessage, response: ServerResponse, config:
   }
   if (url.pathname === "/" || url.pathname === "/_fake") {
     return sendJson(response, 200, { fakeShopify: true, shops: config.state.shopDomains() });
+  }
+  if (config.appProxy && matchAppProxyPath(url.pathname, config.appProxy) !== null) {
+    return sendJson(response, 404, {
+      errors: "Not Found",
+      detail: `The storefront lives under /shops/{shop}/ in the fake: link and post relative to the current page, not to /${config.appProxy.prefix}/…`,
+    });
   }
   sendJson(response, 404, { errors: "Not Found" });
 }

@@ -20,7 +20,7 @@ export interface IssuedToken {
   revokedAt: string | null;
 }
 
-export type RequestKind = "token" | "graphql" | "other";
+export type RequestKind = "token" | "graphql" | "app-proxy" | "other";
 
 export interface RecordedRequest {
   seq: number;
@@ -40,6 +40,8 @@ export interface RecordedRequest {
   status: number;
   /** `extensions.code` of each GraphQL error in the response (e.g. "THROTTLED"), in order. */
   errorCodes: string[];
+  /** App-proxy requests: the signed URL the request was forwarded to (bodies are not kept). */
+  forwardedTo?: string;
 }
 
 export interface RecordedFlowTrigger {

@@ -84,6 +84,8 @@ export interface ReviewEmailWorld {
   /** An order of the sample's customer (or a guest) on the fake, and its `orders/fulfilled` body. */
   addOrder(shop: string, options?: { customerId?: string | null; cancelled?: boolean }): { body: string; orderId: string; productIds: string[]; orderNumber: string };
   deliver(shop: string, topic: string, body: string, webhookId?: string): Promise<Response>;
+  /** The storefront URL (through the fake's app proxy) of a link on https://{shop}/apps/candor/…. */
+  storefrontUrl(link: string): string;
   /** BullMQ's hash of a job on the review-emails queue. */
   job(jobId: string): Promise<Record<string, string>>;
   stop(): Promise<void>;
@@ -106,6 +108,7 @@ export async function startReviewEmailWorld(name: string): Promise<ReviewEmailWo
     MAIL_FROM: "Reviews <reviews@candor.example>",
   });
   const { database, db, env, web } = stack;
+  fake.setAppProxy({ prefix: "apps", subpath: "candor", url: `${web.url}/proxy` });
   const redis = new Redis(env.REDIS_URL!);
   let orderSeq = 9_100_000_000_000_000_000n;
 
@@ -156,6 +159,10 @@ export async function startReviewEmailWorld(name: string): Promise<ReviewEmailWo
       return { ...order, orderNumber: String(orderSeq) };
     },
     deliver: (shop, topic, body, webhookId = randomUUID()) => postSignedWebhook({ appUrl: web.url, shop, topic, body, apiSecret, webhookId }),
+    storefrontUrl: (link) => {
+      const url = new URL(link);
+      return `${fake.url}/shops/${url.hostname}${url.pathname}${url.search}`;
+    },
     job: (jobId) => redis.hgetall(`${env.QUEUE_PREFIX}:review-emails:${jobId}`),
     async stop() {
       redis.disconnect();

@@ -15,6 +15,7 @@ export interface RunningWorkers {
 }
 
 export interface WorkerOptions {
+  /** Jobs each queue's worker runs at once; default WORKER_CONCURRENCY. */
   concurrency?: number;
   /** How often the outbox relay sweeps for messages owed to the queue. */
   relayIntervalMs?: number;
@@ -59,7 +60,7 @@ export async function startWorkers(options: WorkerOptions = {}): Promise<Running
     const worker = new Worker(queueName, runJob, {
       connection,
       prefix: env.QUEUE_PREFIX,
-      concurrency: options.concurrency ?? 10,
+      concurrency: options.concurrency ?? env.WORKER_CONCURRENCY,
     });
     worker.on("error", (error) => logger.error({ queue: queueName, reason: error.message }, "worker error"));
     worker.on("failed", (job, error) =>

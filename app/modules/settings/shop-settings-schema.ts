@@ -54,6 +54,11 @@ export const shopSettingsSchema = z.strictObject({
   excludedProductTags: z.array(z.string().trim().min(1).max(255)).max(100),
   skipPointOfSaleOrders: z.boolean(),
   maxRequestsPerCustomerPer30Days: z.number().int().min(1).max(20),
+  /**
+   * Reviews rated at least this many stars are published without moderation; null holds every
+   * review for moderation. Never a ceiling: low ratings are never hidden from a published set.
+   */
+  autoPublishMinRating: z.number().int().min(1).max(5).nullable(),
   /** Days a review link stays valid after the request is sent. */
   reviewLinkValidDays: days(7, 365),
   /** The merchant's own subject and introduction, per email language. */
@@ -77,6 +82,7 @@ export const DEFAULT_SHOP_SETTINGS: ShopSettings = {
   excludedProductTags: [],
   skipPointOfSaleOrders: false,
   maxRequestsPerCustomerPer30Days: 3,
+  autoPublishMinRating: null,
   reviewLinkValidDays: 180,
   emailCopy: {
     en: { subject: null, intro: null },

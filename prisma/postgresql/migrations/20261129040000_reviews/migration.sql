@@ -1,0 +1,31 @@
+-- CreateTable
+CREATE TABLE "Review" (
+    "id" TEXT NOT NULL,
+    "shopId" TEXT NOT NULL,
+    "reviewRequestId" TEXT NOT NULL,
+    "orderId" TEXT NOT NULL,
+    "productId" TEXT NOT NULL,
+    "rating" INTEGER NOT NULL,
+    "title" TEXT,
+    "body" TEXT NOT NULL,
+    "displayName" TEXT NOT NULL,
+    "locale" TEXT,
+    "verifiedBuyer" BOOLEAN NOT NULL DEFAULT true,
+    "status" TEXT NOT NULL,
+    "moderationReason" TEXT,
+    "submittedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "moderatedAt" TIMESTAMP(3),
+    "publishedAt" TIMESTAMP(3),
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Review_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "Review_shopId_status_submittedAt_idx" ON "Review"("shopId", "status", "submittedAt");
+
+-- CreateIndex
+CREATE INDEX "Review_shopId_productId_status_idx" ON "Review"("shopId", "productId", "status");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Review_shopId_reviewRequestId_productId_key" ON "Review"("shopId", "reviewRequestId", "productId");
