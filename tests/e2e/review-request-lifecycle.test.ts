@@ -152,6 +152,35 @@ describe("review requests through partial shipments, refunds and reminders (real
     expect((await world.db.reviewRequest.findUniqueOrThrow({ where: { id: otherRequest.id } })).reminderDueAt).toBeNull();
   }, 90_000);
 
+  it("hands the request to Shopify Flow with exactly the minimal payload and sends no email, retrying when throttled", async () => {
+    const shop = await world.installShop("flow-channel");
+    await world.db.shopSettings.update({ where: { shopId: shop }, data: { values: JSON.stringify({ delayDays: 0, channel: "flow", reminderDays: 3 }) } });
+    world.fake.setThrottled(shop, true);
+    const order = world.addOrder(shop);
+    expect((await world.deliver(shop, "orders/fulfilled", order.body)).status).toBe(200);
+    await waitFor(async () => world.fake.graphqlRequests(shop).length > 0, 15_000, "a throttled Admin API call");
+    expect(world.fake.flowTriggers.filter((trigger) => trigger.shop === shop)).toHaveLength(0);
+    world.fake.setThrottled(shop, false);
+
+    const trigger = await waitFor(async () => world.fake.flowTriggers.find((candidate) => candidate.shop === shop), 30_000, "the Flow trigger");
+    const request = await waitFor(() => world.db.reviewRequest.findFirst({ where: { shopId: shop, status: "sent" } }), 10_000, "sent via Flow");
+    const job = await world.job(`review-request-${request.id}`);
+    expect(trigger).toMatchObject({ handle: "review-request-due", accepted: true });
+    expect(trigger.payload).toEqual({
+      order_id: order.orderNumber,
+      "Product IDs": order.productIds.join(","),
+      "Review link": (JSON.parse(job.data!) as { reviewLink: string }).reviewLink,
+    });
+    // Candor never asked Shopify for an address on this channel.
+    for (const call of world.fake.graphqlRequests(shop)) expect(JSON.stringify(call)).not.toContain("emailAddress");
+    expect(await world.db.sendAttempt.findMany({ where: { shopId: shop }, select: { channel: true, status: true, messageIdHash: true } })).toEqual([
+      { channel: "flow", status: "sent", messageIdHash: null },
+    ]);
+    expect(request.reminderDueAt).toBeNull(); // follow-ups are the merchant's Flow's business
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(emailsOf(shop)).toHaveLength(0);
+  }, 60_000);
+
   describe("failures", () => {
     it("stops at once on a rejected address, and retries a temporary SMTP failure", async () => {
       const shop = await world.installShop("smtp-failures");

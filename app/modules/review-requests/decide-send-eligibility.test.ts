@@ -33,6 +33,7 @@ function context(overrides: { order?: Partial<NonNullable<SendContext["order"]>>
 
 function input(overrides: Partial<Omit<SendEligibilityInput, "settings">> & { settings?: Partial<ShopSettings> } = {}): SendEligibilityInput {
   return {
+    channel: "email",
     productIds: [P1, P2],
     context: context(),
     suppressed: false,
@@ -76,6 +77,7 @@ describe("decideSendEligibility", () => {
     ["customer_not_found", input({ context: context({ order: { customer: null, guestEmail: "x@example.org" } }) })],
     ["no_email_address", input({ context: context({ order: { customer: { id: "c", locale: null, email: null, marketingState: "SUBSCRIBED" } } }) })],
     ["customer_cap_reached", input({ sentInLast30Days: 3 })],
+    ["customer_cap_reached", input({ sentInLast30Days: 3, channel: "flow" })],
   ])("refuses with %s", (reason, eligibility) => {
     expect(decideSendEligibility(eligibility)).toEqual({ kind: "refuse", reason });
   });
@@ -96,5 +98,11 @@ describe("decideSendEligibility", () => {
       productIds: [P1, P2],
       recipient: { email: "guest@example.org", locale: null },
     });
+  });
+
+  it("hands the Flow channel the products without any address, after the same checks", () => {
+    const withoutAddress = context({ order: { customer: { id: "c", locale: null, email: null, marketingState: "SUBSCRIBED" } } });
+    expect(decideSendEligibility(input({ channel: "flow", context: withoutAddress }))).toEqual({ kind: "send", productIds: [P1, P2], recipient: null });
+    expect(decideSendEligibility(input({ channel: "flow", suppressed: true }))).toEqual({ kind: "refuse", reason: "suppressed" });
   });
 });

@@ -22,10 +22,13 @@ export type SendDecision =
   | {
       kind: "send";
       productIds: string[];
-      recipient: { email: string; locale: string | null };
+      /** null on the Flow channel: the merchant's own tool addresses the email. */
+      recipient: { email: string; locale: string | null } | null;
     };
 
 export interface SendEligibilityInput {
+  /** "flow" needs no address: Candor hands the request to Shopify Flow. */
+  channel: "email" | "flow";
   productIds: string[];
   settings: ShopSettings;
   context: SendContext;
@@ -74,9 +77,10 @@ export function decideSendEligibility(input: SendEligibilityInput): SendDecision
     return { kind: "refuse", reason: "no_marketing_consent" };
   }
   if (marketingState !== null && OPTED_OUT_STATES.has(marketingState)) return { kind: "refuse", reason: "customer_opted_out" };
+  if (input.sentInLast30Days >= settings.maxRequestsPerCustomerPer30Days) return { kind: "refuse", reason: "customer_cap_reached" };
+  if (input.channel === "flow") return { kind: "send", productIds, recipient: null };
   const email = customer ? customer.email : order.guestEmail;
   if (!email) return { kind: "refuse", reason: "no_email_address" };
-  if (input.sentInLast30Days >= settings.maxRequestsPerCustomerPer30Days) return { kind: "refuse", reason: "customer_cap_reached" };
 
   return { kind: "send", productIds, recipient: { email, locale: order.customerLocale ?? customer?.locale ?? null } };
 }

@@ -17,6 +17,7 @@ const REASONS: Record<string, string> = {
   shop_uninstalled: "Candor was uninstalled from the shop.",
   link_expired: "The review link expired before the email could be sent.",
   channel_not_email: "The shop sends through Shopify Flow, not email.",
+  flow_trigger_refused: "Shopify Flow refused the trigger.",
   address_rejected: "The customer's mail server refused the address.",
   retries_exhausted: "Sending failed repeatedly; no further attempt.",
   outcome_unknown: "Sending was interrupted; not retried, to avoid a duplicate email.",

@@ -8,7 +8,10 @@ import type { SendContext } from "./send-context";
  * customer's address, marketing state and locale, and the products to show. Nothing here is
  * stored; the caller uses it and lets it go.
  */
-export const SEND_CONTEXT_QUERY = `#graphql
+function sendContextQuery(includeAddress: boolean): string {
+  // Without the address (the Flow channel), Candor asks Shopify for the marketing state only.
+  const address = includeAddress ? "emailAddress " : "";
+  return `#graphql
   query CandorSendContext($orderId: ID!, $productIds: [ID!]!) {
     shop { name }
     order(id: $orderId) {
@@ -16,11 +19,11 @@ export const SEND_CONTEXT_QUERY = `#graphql
       cancelledAt
       sourceName
       customerLocale
-      email
+      ${includeAddress ? "email" : ""}
       customer {
         id
         locale
-        defaultEmailAddress { emailAddress marketingState }
+        defaultEmailAddress { ${address}marketingState }
       }
       lineItems(first: 50) { nodes { currentQuantity product { id } } }
     }
@@ -35,6 +38,10 @@ export const SEND_CONTEXT_QUERY = `#graphql
     }
   }
 `;
+}
+
+const QUERY_WITH_ADDRESS = sendContextQuery(true);
+const QUERY_WITHOUT_ADDRESS = sendContextQuery(false);
 
 /** What the query costs before Shopify refunds the unused part (50 lines, 10 products). */
 export const SEND_CONTEXT_ESTIMATED_COST = 120;
@@ -46,11 +53,11 @@ interface SendContextResponse {
     cancelledAt: string | null;
     sourceName: string | null;
     customerLocale: string | null;
-    email: string | null;
+    email?: string | null;
     customer: {
       id: string;
       locale: string | null;
-      defaultEmailAddress: { emailAddress: string | null; marketingState: string | null } | null;
+      defaultEmailAddress: { emailAddress?: string | null; marketingState: string | null } | null;
     } | null;
     lineItems: { nodes: Array<{ currentQuantity: number; product: { id: string } | null }> };
   } | null;
@@ -67,8 +74,10 @@ export async function fetchSendContext(
   shop: string,
   input: { orderId: string; productIds: string[] },
   limiter: CostLimiter,
+  options: { includeAddress: boolean } = { includeAddress: true },
 ): Promise<SendContext> {
-  const data = await runAdminQuery<SendContextResponse>(shop, SEND_CONTEXT_QUERY, input, {
+  const query = options.includeAddress ? QUERY_WITH_ADDRESS : QUERY_WITHOUT_ADDRESS;
+  const data = await runAdminQuery<SendContextResponse>(shop, query, input, {
     estimatedCost: SEND_CONTEXT_ESTIMATED_COST,
     limiter,
   });
@@ -85,7 +94,7 @@ export async function fetchSendContext(
       cancelled: order.cancelledAt !== null,
       sourceName: order.sourceName,
       customerLocale: order.customerLocale,
-      guestEmail: order.customer ? null : order.email,
+      guestEmail: order.customer ? null : (order.email ?? null),
       customer: order.customer && {
         id: order.customer.id,
         locale: order.customer.locale,

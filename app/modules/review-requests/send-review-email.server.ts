@@ -18,11 +18,13 @@ import { renderReviewRequestEmail } from "~/modules/review-emails/render-review-
 import { createUnsubscribeLink } from "~/modules/review-links/create-unsubscribe-link.server";
 import { verifyLinkToken } from "~/modules/review-links/verify-link-token.server";
 import { getShopSettings } from "~/modules/settings/get-shop-settings.server";
+import type { ShopSettings } from "~/modules/settings/shop-settings-schema";
 import { AdminQueryError, ShopifyThrottledError, ShopUnavailableError } from "~/modules/shopify-admin/admin-api-errors";
 import type { CostLimiter } from "~/modules/shopify-admin/create-cost-limiter.server";
 
 import { decideSendEligibility, type SendRefusal } from "./decide-send-eligibility";
 import { fetchSendContext } from "./fetch-send-context.server";
+import { fireReviewFlowTrigger } from "./fire-review-flow-trigger.server";
 import type { SendContext } from "./send-context";
 
 export type ReviewEmailKind = "request" | "reminder";
@@ -122,14 +124,18 @@ export async function sendReviewEmail(
     return { outcome: "cancelled", reason: "shop_uninstalled" };
   }
   const settings = await getShopSettings(shop);
-  if (settings.channel !== "email") {
+  const channel = settings.channel;
+  if (kind === "reminder" && channel !== "email") {
+    // A shop on the Flow channel runs its own follow-ups in Flow.
     await cancelRequest(shop, kind, request.id, "channel_not_email");
     return { outcome: "cancelled", reason: "channel_not_email" };
   }
 
   let context: SendContext;
   try {
-    context = await fetchSendContext(shop, { orderId: request.orderId, productIds: payload.productIds }, options.limiter);
+    context = await fetchSendContext(shop, { orderId: request.orderId, productIds: payload.productIds }, options.limiter, {
+      includeAddress: channel === "email",
+    });
   } catch (error) {
     if (error instanceof ShopifyThrottledError) return { outcome: "delay", until: new Date(Date.now() + error.retryAfterMs) };
     if (error instanceof ShopUnavailableError) {
@@ -165,6 +171,7 @@ export async function sendReviewEmail(
   }
 
   const decision = decideSendEligibility({
+    channel,
     productIds: payload.productIds,
     settings,
     context,
@@ -189,53 +196,39 @@ export async function sendReviewEmail(
             data: { reminderDueAt: null },
           });
     if (claim.count === 0) return false;
-    await tx.sendAttempt.create({ data: { id: attemptId, shopId: shop, reviewRequestId: request.id, kind, status: "sending", startedAt: now } });
+    await tx.sendAttempt.create({ data: { id: attemptId, shopId: shop, reviewRequestId: request.id, kind, channel, status: "sending", startedAt: now } });
     return true;
   });
   if (!claimed) return { outcome: "skipped", reason: "claimed_elsewhere" };
 
-  const unsubscribeLink = await createUnsubscribeLink(shop, request.id, now);
-  const byId = new Map(context.products.map((product) => [product.id, product]));
-  const email = renderReviewRequestEmail({
-    kind,
-    locale: decision.recipient.locale,
-    shopName: context.shopName,
-    products: decision.productIds.map((id) => {
-      const product = byId.get(id)!;
-      return { title: product.title, imageUrl: product.imageUrl, imageAlt: product.imageAlt, productUrl: product.url };
-    }),
-    reviewLink: payload.reviewLink,
-    unsubscribeLink,
-    copy: settings.emailCopy,
-  });
-
-  let messageIdHash: string;
+  let messageIdHash: string | null = null;
   try {
-    ({ messageIdHash } = await sendEmail({
-      to: decision.recipient.email,
-      fromName: context.shopName,
-      subject: email.subject,
-      html: email.html,
-      text: email.text,
-      language: email.language,
-      unsubscribeUrl: unsubscribeLink,
-    }));
+    if (decision.recipient) {
+      messageIdHash = await deliverEmail(shop, request.id, kind, payload, { now, settings, context, productIds: decision.productIds, recipient: decision.recipient });
+    } else {
+      await fireReviewFlowTrigger(shop, { ...payload, productIds: decision.productIds }, options.limiter);
+    }
   } catch (error) {
-    const failure = error instanceof MailDeliveryError ? error : new MailDeliveryError(false, "smtp_error");
+    const failure = classifyDeliveryFailure(error);
     await db.sendAttempt.updateMany({
       where: { id: attemptId, shopId: shop },
       data: { status: "failed", errorCode: failure.code, finishedAt: new Date() },
     });
     await releaseClaim(shop, request.id, kind, dueAt);
-    if (failure.permanent) {
-      await markFailed(shop, request.id, kind, "address_rejected");
+    if (failure.kind === "delay") return { outcome: "delay", until: new Date(Date.now() + failure.retryAfterMs) };
+    if (failure.kind === "shop_gone") {
+      await cancelRequest(shop, kind, request.id, "shop_uninstalled");
+      return { outcome: "cancelled", reason: "shop_uninstalled" };
+    }
+    if (failure.kind === "permanent") {
+      await markFailed(shop, request.id, kind, failure.reason);
       return { outcome: "failed", code: failure.code };
     }
     return retryOrFail(shop, request.id, kind, failure.code, options.isFinalAttempt);
   }
 
   const sentAt = new Date();
-  const reminderDueAt = kind === "request" && settings.reminderDays !== null ? new Date(sentAt.getTime() + settings.reminderDays * DAY_MS) : null;
+  const reminderDueAt = kind === "request" && channel === "email" && settings.reminderDays !== null ? new Date(sentAt.getTime() + settings.reminderDays * DAY_MS) : null;
   const reminderMessage = reminderDueAt
     ? { id: reviewEmailJobId("reminder", request.id), shopId: shop, jobName: jobNameFor(sendReviewReminderJob), payload: JSON.stringify(payload), availableAt: reminderDueAt }
     : null;
@@ -253,6 +246,57 @@ export async function sendReviewEmail(
   });
   if (reminderMessage) await dispatchOutboxMessages(db, getJobProducer(), [reminderMessage]);
   return { outcome: "sent" };
+}
+
+/** Renders the email in the customer's language and sends it; returns the Message-ID hash. */
+async function deliverEmail(
+  shop: string,
+  requestId: string,
+  kind: ReviewEmailKind,
+  payload: ReviewEmailPayload,
+  input: { now: Date; settings: ShopSettings; context: SendContext; productIds: string[]; recipient: { email: string; locale: string | null } },
+): Promise<string> {
+  const unsubscribeLink = await createUnsubscribeLink(shop, requestId, input.now);
+  const byId = new Map(input.context.products.map((product) => [product.id, product]));
+  const email = renderReviewRequestEmail({
+    kind,
+    locale: input.recipient.locale,
+    shopName: input.context.shopName,
+    products: input.productIds.map((id) => {
+      const product = byId.get(id)!;
+      return { title: product.title, imageUrl: product.imageUrl, imageAlt: product.imageAlt, productUrl: product.url };
+    }),
+    reviewLink: payload.reviewLink,
+    unsubscribeLink,
+    copy: input.settings.emailCopy,
+  });
+  const { messageIdHash } = await sendEmail({
+    to: input.recipient.email,
+    fromName: input.context.shopName,
+    subject: email.subject,
+    html: email.html,
+    text: email.text,
+    language: email.language,
+    unsubscribeUrl: unsubscribeLink,
+  });
+  return messageIdHash;
+}
+
+type DeliveryFailure =
+  | { kind: "delay"; code: string; retryAfterMs: number }
+  | { kind: "shop_gone"; code: string }
+  | { kind: "permanent"; code: string; reason: string }
+  | { kind: "transient"; code: string };
+
+/** SMTP and Flow failures as codes: what to do next, never the provider's text. */
+function classifyDeliveryFailure(error: unknown): DeliveryFailure {
+  if (error instanceof MailDeliveryError) {
+    return error.permanent ? { kind: "permanent", code: error.code, reason: "address_rejected" } : { kind: "transient", code: error.code };
+  }
+  if (error instanceof ShopifyThrottledError) return { kind: "delay", code: "shopify_throttled", retryAfterMs: error.retryAfterMs };
+  if (error instanceof ShopUnavailableError) return { kind: "shop_gone", code: "shop_unavailable" };
+  if (error instanceof AdminQueryError) return { kind: "permanent", code: "flow_trigger_refused", reason: "flow_trigger_refused" };
+  return { kind: "transient", code: error instanceof Error && "code" in error ? String((error as { code: unknown }).code) : "delivery_error" };
 }
 
 async function cancelRequest(shop: string, kind: ReviewEmailKind, requestId: string, reason: string): Promise<void> {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SendAttempt" ADD COLUMN "channel" TEXT NOT NULL DEFAULT 'email';
