@@ -14,6 +14,11 @@ import { rescheduleOnDelivery } from "~/modules/review-requests/reschedule-on-de
 import { scheduleReviewRequests } from "~/modules/review-requests/schedule-review-requests.server";
 import { shipmentFromFulfillmentEvent } from "~/modules/review-requests/shipment-from-fulfillment-event";
 import { shipmentFromOrderEvent } from "~/modules/review-requests/shipment-from-order-event";
+import { completeDataRequest } from "~/modules/data-rights/complete-data-request.server";
+import { complianceEventSchema } from "~/modules/data-rights/compliance-event";
+import { eraseCustomerData } from "~/modules/data-rights/erase-customer-data.server";
+import { recordDataRequest } from "~/modules/data-rights/record-data-request.server";
+import { redactShop } from "~/modules/data-rights/redact-shop.server";
 import { markShopUninstalled } from "~/modules/shops/mark-shop-uninstalled.server";
 import { updateGrantedScopes } from "~/modules/shops/update-granted-scopes.server";
 
@@ -85,6 +90,39 @@ export async function processWebhook(
       const deliveredAt = event.happenedAt && !Number.isNaN(Date.parse(event.happenedAt)) ? new Date(event.happenedAt) : delivery.receivedAt;
       result = `rescheduled:${await rescheduleOnDelivery(delivery.shopId, event.orderId, deliveredAt)}`;
       break;
+    }
+    case "CUSTOMERS_DATA_REQUEST": {
+      const event = complianceEventSchema.parse(JSON.parse(delivery.event));
+      const entry = await recordDataRequest(delivery.shopId, event, {
+        kind: "access",
+        source: "shopify_webhook",
+        requestedBy: "shopify",
+        shopifyRequestId: event.dataRequestId,
+        receivedAt: delivery.triggeredAt ?? delivery.receivedAt,
+      });
+      result = entry.created ? "data-request:recorded" : "data-request:known";
+      break;
+    }
+    case "CUSTOMERS_REDACT": {
+      const event = complianceEventSchema.parse(JSON.parse(delivery.event));
+      const entry = await recordDataRequest(delivery.shopId, event, {
+        kind: "erasure",
+        source: "shopify_webhook",
+        requestedBy: "shopify",
+        receivedAt: delivery.triggeredAt ?? delivery.receivedAt,
+      });
+      // One transaction; a crash before it commits leaves everything for the retry to redo.
+      const receipt = await eraseCustomerData(delivery.shopId, event, { requestedBy: "shopify", keepDeliveryId: delivery.id });
+      await completeDataRequest(delivery.shopId, entry.id, receipt);
+      result = `erased:${receipt.counts.reviewRequests}`;
+      break;
+    }
+    case "SHOP_REDACT": {
+      const counts = await redactShop(delivery.shopId);
+      result = `shop-redacted:${Object.values(counts).reduce((total, count) => total + count, 0)}`;
+      // The delivery row itself went with the shop's data.
+      logger.info({ topic: delivery.topic, result }, "webhook processed");
+      return result;
     }
     case "APP_SCOPES_UPDATE":
       result = await updateGrantedScopes(delivery.shopId, (JSON.parse(delivery.event) as { scopes: string[] }).scopes);

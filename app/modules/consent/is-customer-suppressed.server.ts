@@ -2,10 +2,14 @@ import { getDb } from "~/db.server";
 
 import { matchCustomerRefs, type CustomerRefs } from "./customer-refs";
 
-/** True when this shop must not ask the customer again (unsubscribed, suppressed, erased). */
-export async function isCustomerSuppressed(shopId: string, refs: CustomerRefs): Promise<boolean> {
+/**
+ * True when this shop must not ask the customer again (unsubscribed, suppressed, erased). An
+ * erasure that lets new orders be asked covers only orders placed before it: pass when the
+ * order was placed (unknown counts as before, the safe side).
+ */
+export async function isCustomerSuppressed(shopId: string, refs: CustomerRefs, orderPlacedAt: Date | null = null): Promise<boolean> {
   const anyOf = matchCustomerRefs(refs);
   if (anyOf.length === 0) return false;
-  const found = await getDb().suppression.findFirst({ where: { shopId, OR: anyOf }, select: { id: true } });
-  return found !== null;
+  const found = await getDb().suppression.findMany({ where: { shopId, OR: anyOf }, select: { appliesToOrdersBefore: true } });
+  return found.some((row) => row.appliesToOrdersBefore === null || orderPlacedAt === null || orderPlacedAt < row.appliesToOrdersBefore);
 }

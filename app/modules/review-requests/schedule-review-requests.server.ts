@@ -29,7 +29,7 @@ export async function scheduleReviewRequests(
 ): Promise<{ scheduled: number; skipped: SkipReason | null }> {
   const db = getDb();
   const settings = await getShopSettings(shopId);
-  if (await isCustomerSuppressed(shopId, shipment)) return { scheduled: 0, skipped: "suppressed" };
+  if (await isCustomerSuppressed(shopId, shipment, shipment.orderPlacedAt)) return { scheduled: 0, skipped: "suppressed" };
 
   const alreadyRequested = new Set(
     (await db.requestedProduct.findMany({ where: { shopId, orderId: shipment.orderId }, select: { productId: true } })).map((row) => row.productId),

@@ -154,7 +154,8 @@ export async function sendReviewEmail(
     await db.reviewRequest.updateMany({ where: { id: request.id, shopId: shop }, data: missing });
   }
   const knownAs = [missing, refs];
-  const suppressed = (await isCustomerSuppressed(shop, missing)) || (await isCustomerSuppressed(shop, refs));
+  // The request's creation stands in for the order's date: created before an erasure, it is covered.
+  const suppressed = (await isCustomerSuppressed(shop, missing, request.createdAt)) || (await isCustomerSuppressed(shop, refs, request.createdAt));
   const sameCustomer = knownAs.flatMap(matchCustomerRefs);
 
   const alreadyAsked = new Set<string>();

@@ -17,6 +17,7 @@ export function shipmentFromFulfillmentEvent(event: FulfillmentCreatedEvent): Sh
     test: null,
     sourceName: null,
     cancelled: false,
+    orderPlacedAt: null,
     productIds: [...new Set(lines.map((item) => item.productId as string))],
   };
 }

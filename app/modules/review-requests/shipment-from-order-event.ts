@@ -12,6 +12,7 @@ export function shipmentFromOrderEvent(order: OrderEvent): Shipment {
     test: order.test,
     sourceName: order.sourceName,
     cancelled: order.cancelledAt !== null,
+    orderPlacedAt: order.processedAt && !Number.isNaN(Date.parse(order.processedAt)) ? new Date(order.processedAt) : null,
     productIds: [...new Set(shipped.map((item) => item.productId as string))],
   };
 }

@@ -12,6 +12,8 @@ export interface Shipment {
   test: boolean | null;
   sourceName: string | null;
   cancelled: boolean;
+  /** When the order was placed (null when the event does not say). */
+  orderPlacedAt: Date | null;
   /** Shipped products, in line order, without duplicates, gift cards or custom items. */
   productIds: string[];
 }

@@ -59,6 +59,10 @@ export const shopSettingsSchema = z.strictObject({
    * review for moderation. Never a ceiling: low ratings are never hidden from a published set.
    */
   autoPublishMinRating: z.number().int().min(1).max(5).nullable(),
+  /** After a customer's data is erased: delete their reviews, or keep them without name or order link. */
+  reviewsOnErasure: z.enum(["delete", "anonymise"]),
+  /** After an erasure, may a NEW order of that customer be asked for a review? (Old orders never.) */
+  askAgainAfterErasure: z.boolean(),
   /** Days a review link stays valid after the request is sent. */
   reviewLinkValidDays: days(7, 365),
   /** The merchant's own subject and introduction, per email language. */
@@ -83,6 +87,8 @@ export const DEFAULT_SHOP_SETTINGS: ShopSettings = {
   skipPointOfSaleOrders: false,
   maxRequestsPerCustomerPer30Days: 3,
   autoPublishMinRating: null,
+  reviewsOnErasure: "delete",
+  askAgainAfterErasure: false,
   reviewLinkValidDays: 180,
   emailCopy: {
     en: { subject: null, intro: null },

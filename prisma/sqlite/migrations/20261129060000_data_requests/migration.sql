@@ -23,3 +23,6 @@ CREATE INDEX "DataRequest_shopId_status_dueAt_idx" ON "DataRequest"("shopId", "s
 
 -- CreateIndex
 CREATE INDEX "DataRequest_shopId_receivedAt_idx" ON "DataRequest"("shopId", "receivedAt");
+
+-- AlterTable
+ALTER TABLE "Suppression" ADD COLUMN "appliesToOrdersBefore" DATETIME;

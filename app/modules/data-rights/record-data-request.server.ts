@@ -1,0 +1,55 @@
+import { randomUUID } from "node:crypto";
+
+import { getDb } from "~/db.server";
+
+import type { CustomerTarget } from "./customer-target";
+
+const DAY_MS = 24 * 3_600_000;
+
+/** GDPR Art. 12(3): one month; CCPA: 45 days. */
+export const DATA_REQUEST_DUE_DAYS = { gdpr: 30, ccpa: 45 } as const;
+
+export interface NewDataRequest {
+  kind: "access" | "erasure";
+  source: "shopify_webhook" | "admin" | "api";
+  regime?: keyof typeof DATA_REQUEST_DUE_DAYS;
+  requestedBy: string;
+  shopifyRequestId?: string | null;
+  receivedAt?: Date;
+}
+
+/**
+ * Enters a data request in the shop's register with its legal due date. A Shopify request
+ * delivered twice (same data_request id) is entered once.
+ */
+export async function recordDataRequest(shopId: string, target: CustomerTarget, request: NewDataRequest): Promise<{ id: string; created: boolean }> {
+  const db = getDb();
+  if (request.shopifyRequestId) {
+    const existing = await db.dataRequest.findFirst({
+      where: { shopId, kind: request.kind, shopifyRequestId: request.shopifyRequestId },
+      select: { id: true },
+    });
+    if (existing) return { id: existing.id, created: false };
+  }
+  const receivedAt = request.receivedAt ?? new Date();
+  const regime = request.regime ?? "gdpr";
+  const id = randomUUID();
+  await db.dataRequest.create({
+    data: {
+      id,
+      shopId,
+      kind: request.kind,
+      source: request.source,
+      regime,
+      customerRef: target.customerRef,
+      emailRef: target.emailRef,
+      orderIds: JSON.stringify(target.orderIds),
+      shopifyRequestId: request.shopifyRequestId ?? null,
+      status: "pending",
+      requestedBy: request.requestedBy,
+      receivedAt,
+      dueAt: new Date(receivedAt.getTime() + DATA_REQUEST_DUE_DAYS[regime] * DAY_MS),
+    },
+  });
+  return { id, created: true };
+}
