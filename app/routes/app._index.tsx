@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Badge, BlockStack, Card, DataTable, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Card, DataTable, InlineGrid, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 
 import { ReviewRequestActivityChart } from "~/components/review-request-activity-chart";
+import { ReviewStatsChart } from "~/components/review-stats-chart";
 import { getShopOverview } from "~/modules/overview/get-shop-overview.server";
 import { authenticate } from "~/shopify.server";
 
@@ -27,6 +28,25 @@ const TOPIC_LABELS: Record<string, string> = {
   CUSTOMERS_REDACT: "Customer erasure request",
   SHOP_REDACT: "Shop data erasure",
 };
+
+const formatRating = (rating: number | null) => (rating === null ? "—" : `${rating.toFixed(1)} ★`);
+const formatShare = (share: number | null) => (share === null ? "—" : `${Math.round(share * 100)}%`);
+
+function Figure({ label, value, note }: { label: string; value: string; note: string }) {
+  return (
+    <BlockStack gap="100">
+      <Text as="h3" variant="headingSm" tone="subdued">
+        {label}
+      </Text>
+      <Text as="p" variant="heading2xl">
+        {value}
+      </Text>
+      <Text as="p" variant="bodySm" tone="subdued">
+        {note}
+      </Text>
+    </BlockStack>
+  );
+}
 
 function formatDate(iso: string | null): string {
   return iso ? new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC" : "—";
@@ -122,6 +142,29 @@ export default function Overview() {
                 {`Review requests over time (last ${overview.activity.length} days)`}
               </Text>
               <ReviewRequestActivityChart activity={overview.activity} />
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="400">
+              <Text as="h2" variant="headingMd">
+                {`Reviews (last ${overview.reviews.days} days)`}
+              </Text>
+              <InlineGrid columns={{ xs: 1, sm: 3 }} gap="400">
+                <Figure label="Reviews received" value={String(overview.reviews.reviewsReceived)} note="Every review submitted, whatever its status." />
+                <Figure
+                  label="Average rating"
+                  value={formatRating(overview.reviews.averageRating)}
+                  note={`Of ${overview.reviews.ratedReviews} published and pending reviews; rejected ones are left out.`}
+                />
+                <Figure
+                  label="Reviews per request sent"
+                  value={formatShare(overview.reviews.conversion)}
+                  note={`${overview.reviews.reviewsReceived} reviews for ${overview.reviews.requestsSent} requests sent. One request can ask about several products.`}
+                />
+              </InlineGrid>
+              <ReviewStatsChart series={overview.reviews.series} />
             </BlockStack>
           </Card>
         </Layout.Section>

@@ -68,7 +68,17 @@ const INVALID: Record<string, string> = {
   maxProductsPerEmail: "Enter a whole number from 1 to 10.",
   excludedProductIds: "Each entry must be a product ID like gid://shopify/Product/123 (at most 500).",
   excludedProductTags: "At most 100 tags, each up to 255 characters.",
+  autoPublishMinRating: "Choose one of the options.",
 };
+
+const AUTO_PUBLISH_OPTIONS = [
+  { label: "Hold every review for moderation", value: "" },
+  { label: "Publish 5-star reviews at once", value: "5" },
+  { label: "Publish reviews of 4 stars and up at once", value: "4" },
+  { label: "Publish reviews of 3 stars and up at once", value: "3" },
+  { label: "Publish reviews of 2 stars and up at once", value: "2" },
+  { label: "Publish every review at once", value: "1" },
+];
 
 export default function Settings() {
   const settings = useLoaderData<typeof loader>();
@@ -87,6 +97,7 @@ export default function Settings() {
     excludedProductIds: settings.excludedProductIds.join(", "),
     excludedProductTags: settings.excludedProductTags.join(", "),
     maxRequestsPerCustomerPer30Days: String(settings.maxRequestsPerCustomerPer30Days),
+    autoPublishMinRating: settings.autoPublishMinRating === null ? "" : String(settings.autoPublishMinRating),
     ...Object.fromEntries(Object.entries(settings.retentionDays).map(([category, days]) => [`retentionDays.${category}`, String(days)])),
     ...Object.fromEntries(
       EMAIL_COPY_LANGUAGES.flatMap((language) => [
@@ -205,6 +216,21 @@ export default function Settings() {
                     type="number"
                     helpText="With one email per order, at most this many of the order's products are listed, in the order's own order. 1 to 10."
                     {...field("maxProductsPerEmail")}
+                  />
+                </FormLayout>
+              </Card>
+            </Layout.AnnotatedSection>
+            <Layout.AnnotatedSection
+              title="Publishing reviews"
+              description="Reviews wait under Reviews until you publish them, unless their rating lets them go live at once. Either way, you decide on what a review says, never on its rating."
+            >
+              <Card>
+                <FormLayout>
+                  <Select
+                    label="When a review arrives"
+                    options={AUTO_PUBLISH_OPTIONS}
+                    helpText="Reviews below the chosen rating are held for you to check, not hidden: low ratings must be published like any other. Reject a review only for its content, such as offensive language or personal data, with a reason that is kept. Hiding negative reviews misleads customers and is unlawful in the EU and the US."
+                    {...field("autoPublishMinRating")}
                   />
                 </FormLayout>
               </Card>

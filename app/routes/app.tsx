@@ -30,6 +30,7 @@ export default function App() {
           Overview
         </Link>
         <Link to="/app/review-requests">Review requests</Link>
+        <Link to="/app/reviews">Reviews</Link>
         <Link to="/app/settings">Settings</Link>
       </NavMenu>
       <Outlet />

@@ -1,6 +1,7 @@
 import { getDb } from "~/db.server";
 
 import { getReviewRequestActivity, type ReviewRequestActivityDay } from "./get-review-request-activity.server";
+import { getReviewStats, type ReviewStats } from "./get-review-stats.server";
 
 export interface ShopOverview {
   shop: string;
@@ -13,6 +14,8 @@ export interface ShopOverview {
   nextDueAt: string | null;
   /** Review requests scheduled, sent, failed and cancelled per UTC day, the last 30 days. */
   activity: ReviewRequestActivityDay[];
+  /** Reviews received, their average rating and reviews per request sent, per UTC day, the last 30 days. */
+  reviews: ReviewStats;
 }
 
 const ACTIVITY_DAYS = 30;
@@ -28,7 +31,7 @@ export async function getShopOverview(shopId: string): Promise<ShopOverview> {
   const db = getDb();
   const since = new Date(Date.now() - 24 * 3_600_000);
   const stuck = { shopId, relayedAt: null, createdAt: { lt: new Date(Date.now() - OWED_AFTER_MS) } };
-  const [shop, received, processed, owed, oldestOwed, requests, nextDue, activity] = await Promise.all([
+  const [shop, received, processed, owed, oldestOwed, requests, nextDue, activity, reviews] = await Promise.all([
     db.shop.findUnique({ where: { id: shopId }, select: { installedAt: true } }),
     db.webhookDelivery.groupBy({ by: ["topic"], where: { shopId, receivedAt: { gte: since } }, _count: { _all: true } }),
     db.webhookDelivery.groupBy({
@@ -41,6 +44,7 @@ export async function getShopOverview(shopId: string): Promise<ShopOverview> {
     db.reviewRequest.groupBy({ by: ["status"], where: { shopId }, _count: { _all: true } }),
     db.reviewRequest.findFirst({ where: { shopId, status: "scheduled" }, orderBy: { dueAt: "asc" }, select: { dueAt: true } }),
     getReviewRequestActivity(shopId, { days: ACTIVITY_DAYS }),
+    getReviewStats(shopId, { days: ACTIVITY_DAYS }),
   ]);
   const processedByTopic = new Map(processed.map((row) => [row.topic, row._count._all]));
   return {
@@ -53,5 +57,6 @@ export async function getShopOverview(shopId: string): Promise<ShopOverview> {
     reviewRequests: Object.fromEntries(requests.map((row) => [row.status, row._count._all])),
     nextDueAt: nextDue?.dueAt.toISOString() ?? null,
     activity,
+    reviews,
   };
 }

@@ -18,6 +18,8 @@ export interface ReviewFormStrings {
   publicNote: string;
   submit: string;
   errorSummary: string;
+  /** The document title of a form returned with errors. */
+  errorTitle: (title: string) => string;
   errors: Record<"rating" | "body_short" | "body_long" | "display_name" | "title_long", string>;
   thanksTitle: string;
   thanksPending: string;
@@ -47,6 +49,7 @@ export const REVIEW_FORM_STRINGS: Record<StorefrontLanguage, ReviewFormStrings> 
       "Your rating, title, review and the name you choose here may be shown publicly on the shop's website, marked as a verified purchase. Your email address and order details are never shown.",
     submit: "Send review",
     errorSummary: "Please check these fields",
+    errorTitle: (title) => `Error: ${title}`,
     errors: {
       rating: "Choose a rating from 1 to 5 stars.",
       body_short: `Write at least ${bodyMin} characters.`,
@@ -84,6 +87,7 @@ export const REVIEW_FORM_STRINGS: Record<StorefrontLanguage, ReviewFormStrings> 
       "Votre note, votre titre, votre avis et le nom choisi ici peuvent être publiés sur le site de la boutique, avec la mention « achat vérifié ». Votre adresse e-mail et les détails de votre commande ne sont jamais affichés.",
     submit: "Envoyer mon avis",
     errorSummary: "Veuillez vérifier ces champs",
+    errorTitle: (title) => `Erreur\u00a0: ${title}`,
     errors: {
       rating: "Choisissez une note de 1 à 5 étoiles.",
       body_short: `Écrivez au moins ${bodyMin} caractères.`,
@@ -121,6 +125,7 @@ export const REVIEW_FORM_STRINGS: Record<StorefrontLanguage, ReviewFormStrings> 
       "Ihre Sterne, Ihr Titel, Ihr Text und der hier gewählte Name können auf der Website des Shops als „verifizierter Kauf“ veröffentlicht werden. Ihre E-Mail-Adresse und Ihre Bestelldaten werden nie angezeigt.",
     submit: "Bewertung senden",
     errorSummary: "Bitte prüfen Sie diese Felder",
+    errorTitle: (title) => `Fehler: ${title}`,
     errors: {
       rating: "Wählen Sie 1 bis 5 Sterne.",
       body_short: `Schreiben Sie mindestens ${bodyMin} Zeichen.`,

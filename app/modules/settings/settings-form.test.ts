@@ -72,6 +72,20 @@ describe("settingsPatchFromForm", () => {
     expect(settingsPatchFromForm(form({ ...withoutCopy, "emailCopy.de.intro": "Hallo" })).emailCopy).toEqual({ de: { intro: "Hallo" } });
   });
 
+  it("reads the auto-publish rating, empty as holding every review, and leaves it alone when the form does not carry it", () => {
+    expect(settingsPatchFromForm(form({ ...complete, autoPublishMinRating: "4" })).autoPublishMinRating).toBe(4);
+    expect(settingsPatchFromForm(form({ ...complete, autoPublishMinRating: "" })).autoPublishMinRating).toBeNull();
+    expect(settingsPatchFromForm(form(complete))).not.toHaveProperty("autoPublishMinRating");
+    const settings = shopSettingsSchema.parse({
+      ...DEFAULT_SHOP_SETTINGS,
+      ...settingsPatchFromForm(form({ ...complete, autoPublishMinRating: "5" })),
+      retentionDays: DEFAULT_SHOP_SETTINGS.retentionDays,
+    });
+    expect(settings.autoPublishMinRating).toBe(5);
+    const refused = shopSettingsPatchSchema.safeParse(settingsPatchFromForm(form({ ...complete, autoPublishMinRating: "6" })));
+    expect(refused.error?.issues.map((issue) => issue.path.join("."))).toEqual(["autoPublishMinRating"]);
+  });
+
   it("names a bad nested value by the form field's own name", () => {
     const patch = settingsPatchFromForm(form({ ...complete, "emailCopy.fr.subject": "x".repeat(201), reviewLinkValidDays: "" }));
     expect(patch.reviewLinkValidDays).toBeNaN();

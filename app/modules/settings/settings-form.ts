@@ -47,6 +47,8 @@ export function settingsPatchFromForm(form: FormData): Record<string, unknown> {
     excludedProductTags: list("excludedProductTags"),
     skipPointOfSaleOrders: form.get("skipPointOfSaleOrders") === "on",
     maxRequestsPerCustomerPer30Days: number("maxRequestsPerCustomerPer30Days"),
+    // Empty: hold every review for moderation. A form without the field leaves it as it is.
+    ...(form.has("autoPublishMinRating") ? { autoPublishMinRating: text("autoPublishMinRating") === "" ? null : number("autoPublishMinRating") } : {}),
     reviewLinkValidDays: number("reviewLinkValidDays"),
     retentionDays,
     ...(Object.keys(emailCopy).length > 0 ? { emailCopy } : {}),
