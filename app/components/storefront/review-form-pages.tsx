@@ -18,8 +18,9 @@ export interface ReviewFormValues {
   displayName?: string;
 }
 
+/** The control each error summary link moves to: for the star group, its first option. */
 const FIELD_OF_ERROR: Record<ReviewFieldError, string> = {
-  rating: "rating-1",
+  rating: "rating-5",
   body_short: "body",
   body_long: "body",
   display_name: "displayName",
@@ -41,9 +42,11 @@ export function ReviewFormPage(props: {
   const heading = strings.title(productLabel(strings, props.product));
   const bodyError = has("body_short", "body_long");
   return (
-    <StorefrontDocument language={props.language} title={heading}>
+    <StorefrontDocument language={props.language} title={errors.length > 0 ? strings.errorTitle(heading) : heading}>
       {errors.length > 0 ? (
-        <div className="summary" role="alert" aria-labelledby="error-summary-title">
+        // Without JavaScript, the page that comes back says so in its title and takes focus
+        // to the summary (autofocus), so a screen reader reads the problems first.
+        <div className="summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} autoFocus>
           <h2 id="error-summary-title">{strings.errorSummary}</h2>
           <ul>
             {errors.map((code) => (
@@ -57,7 +60,7 @@ export function ReviewFormPage(props: {
       <h1>{heading}</h1>
       {props.product.imageUrl ? (
         <div className="product">
-          <img src={props.product.imageUrl} alt={props.product.imageAlt ?? props.product.title ?? ""} width={64} height={64} />
+          <img src={props.product.imageUrl} alt={props.product.imageAlt ?? ""} width={64} height={64} />
         </div>
       ) : null}
       <form method="post" noValidate>

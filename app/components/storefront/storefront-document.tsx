@@ -32,6 +32,7 @@ textarea { min-height: 8rem; }
 .stars input { width: 1.25rem; height: 1.25rem; }
 .summary { border: 2px solid #8e1f0b; border-radius: 6px; padding: 0.75rem 1rem; margin: 0 0 1.5rem; }
 .summary h2 { margin-top: 0; }
+.summary:focus { outline: 3px solid #1a1a1a; outline-offset: 2px; }
 .product { display: flex; gap: 1rem; align-items: center; margin: 0 0 1.5rem; }
 .product img { width: 4rem; height: 4rem; object-fit: cover; border-radius: 4px; }
 `;
