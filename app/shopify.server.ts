@@ -149,6 +149,16 @@ function getShopifyApi(): ShopifyApi {
 
 
 
+/**
+ * Checks a Shopify session token (App Bridge's `Authorization: Bearer`) — signature with the app
+ * secret, audience, expiry — without the admin's browser-only checks, for the JSON API. Throws
+ * when it is not valid.
+ */
+export async function verifySessionToken(token: string): Promise<{ shop: string; userId: string | null }> {
+  const payload = await getShopifyApi().session.decodeSessionToken(token);
+  return { shop: new URL(payload.dest).hostname, userId: payload.sub ?? null };
+}
+
 export function sanitizeShopDomain(shop: string): string | null {
   return getShopifyApi().utils.sanitizeShop(shop) ?? null;
 }

@@ -136,4 +136,93 @@ describe("customer data rights: customers/redact and shop/redact (real server, w
     expect(await world.db.reviewRequest.count({ where: { shopId: other } })).toBe(1);
     expect(await world.db.session.count({ where: { shop: other } })).toBe(1);
   }, 90_000);
+
+  describe("the JSON API (/api/v1/, Shopify session token)", () => {
+    const api = async (shop: string, path: string, init: RequestInit = {}) =>
+      fetch(`${world.web.url}/api/v1/${path}`, {
+        ...init,
+        headers: { Authorization: `Bearer ${await world.sessionToken(shop)}`, "Content-Type": "application/json", ...init.headers },
+      });
+
+    it("lists every record of the customer with location, purpose and deletion date, exports it as JSON and CSV, and erases it", async () => {
+      const shop = await world.installShop("rights-api");
+      await journey(shop);
+
+      // The customer id is above 2^53: matched exactly as text.
+      expect(BigInt(fixtureCustomerId) > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true);
+      const response = await api(shop, `customers/inventory?customerId=${fixtureCustomerId}`);
+      expect(response.status).toBe(200);
+      const inventory = (await response.json()) as {
+        complete: boolean;
+        total: number;
+        stores: Array<{ store: string; location: { engine: string; region: string }; fields: Array<{ name: string; purpose: string; legalBasis: { text: string } }>; records: Array<{ id: string; deletionDate: string | null; data: Record<string, unknown> }> }>;
+        processors: Array<{ name: string }>;
+      };
+      expect(inventory.complete).toBe(true);
+      const stores = Object.fromEntries(inventory.stores.map((store) => [store.store, store]));
+      expect(Object.keys(stores).sort()).toEqual(
+        expect.arrayContaining(["RequestedProduct", "Review", "ReviewRequest", "SendAttempt", "WebhookDelivery", "send-review-reminder"]),
+      );
+      expect(stores.ReviewRequest!.records).toHaveLength(2);
+      expect(stores.Review!.records[0]!.data.displayName).toBe("John S.");
+      for (const name of ["ReviewRequest", "Review", "SendAttempt", "WebhookDelivery"]) {
+        const store = stores[name]!;
+        expect(store.location.region).toContain("eu-central (test)");
+        expect(store.fields.every((field) => field.purpose.length > 10 && field.legalBasis.text.length > 5)).toBe(true);
+        for (const record of store.records) expect(record.deletionDate, `${name} ${record.id}`).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+      }
+      expect(inventory.processors.map((processor) => processor.name)).toContain("email-provider");
+      // The same customer found by email and by order.
+      const byEmail = (await (await api(shop, `customers/inventory?email=${encodeURIComponent(ADMIN_API_EMAIL)}`)).json()) as { total: number };
+      expect(byEmail.total).toBe(inventory.total);
+
+      const json = await api(shop, `customers/export?customerId=gid://shopify/Customer/${fixtureCustomerId}&format=json`);
+      expect(json.status).toBe(200);
+      expect(json.headers.get("content-disposition")).toMatch(/attachment; filename="customer-data-\d{4}-\d{2}-\d{2}\.json"/);
+      const exported = (await json.json()) as { about: { rights: string[] }; stores: Array<{ store: string }> };
+      expect(exported.about.rights.length).toBeGreaterThan(3);
+      // Everything the inventory listed, plus the register entry of this access request itself.
+      expect(exported.stores.map((store) => store.store).sort()).toEqual([...inventory.stores.map((store) => store.store), "DataRequest"].sort());
+      const csv = await (await api(shop, `customers/export?customerId=${fixtureCustomerId}&format=csv`)).text();
+      expect(csv.split("\r\n")[0]).toBe('"store","location","record_id","field","value","category","purpose","legal_basis","retention","deletion_date"');
+      expect(csv).toContain('"Review"');
+      expect(csv).toContain('"John S."');
+
+      const erased = await api(shop, "customers/erase", { method: "POST", body: JSON.stringify({ customerId: fixtureCustomerId }) });
+      expect(erased.status).toBe(200);
+      const receipt = (await erased.json()) as { counts: Record<string, number>; dataRequestId: string; requestedBy: string };
+      expect(receipt.counts.reviewRequests).toBe(2);
+      expect(receipt.requestedBy).toBe("staff:1");
+      expect(JSON.stringify(receipt)).not.toContain(ADMIN_API_EMAIL);
+      const again = (await (await api(shop, "customers/erase", { method: "POST", body: JSON.stringify({ customerId: fixtureCustomerId }) })).json()) as {
+        counts: Record<string, number>;
+      };
+      expect(Object.values(again.counts).every((count) => count === 0)).toBe(true);
+
+      const register = (await (await api(shop, "data-requests")).json()) as { dataRequests: Array<{ kind: string; source: string; status: string }> };
+      expect(register.dataRequests.map((entry) => [entry.kind, entry.source, entry.status])).toEqual([
+        ["erasure", "api", "completed"],
+        ["erasure", "api", "completed"],
+        ["access", "api", "completed"],
+        ["access", "api", "completed"],
+      ]);
+    }, 90_000);
+
+    it("answers bad calls with a JSON error and changes nothing", async () => {
+      const shop = await world.installShop("rights-api-errors");
+      const anonymous = await fetch(`${world.web.url}/api/v1/customers/inventory?customerId=1`);
+      expect(anonymous.status).toBe(401);
+      expect(await anonymous.json()).toEqual({ error: { code: "unauthorized", message: expect.any(String) } });
+      const forged = await fetch(`${world.web.url}/api/v1/customers/inventory?customerId=1`, { headers: { Authorization: "Bearer not-a-token" } });
+      expect(forged.status).toBe(401);
+      const badLookup = await api(shop, "customers/inventory?phone=123");
+      expect(badLookup.status).toBe(422);
+      expect(((await badLookup.json()) as { error: { code: string } }).error.code).toBe("unprocessable");
+      const badBody = await api(shop, "customers/erase", { method: "POST", body: "{" });
+      expect(badBody.status).toBe(400);
+      const badFormat = await api(shop, `customers/export?customerId=1&format=xml`);
+      expect(badFormat.status).toBe(422);
+      expect(await world.db.dataRequest.count({ where: { shopId: shop } })).toBe(0);
+    }, 60_000);
+  });
 });

@@ -79,6 +79,8 @@ export interface ReviewEmailWorld {
   worker: AppProcess;
   redis: Redis;
   apiSecret: string;
+  /** A Shopify session token for the shop's staff, as App Bridge would send it (`Authorization: Bearer`). */
+  sessionToken(shop: string, userId?: string): Promise<string>;
   /** Installs a shop through token exchange (the fake creates it), seeds the sample's customer and products, and sets delay 0. */
   installShop(name: string, customer?: { marketingState?: "SUBSCRIBED" | "NOT_SUBSCRIBED"; locale?: string }): Promise<string>;
   /** An order of the sample's customer (or a guest) on the fake, and its `orders/fulfilled` body. */
@@ -106,6 +108,7 @@ export async function startReviewEmailWorld(name: string): Promise<ReviewEmailWo
     SHOPIFY_FAKE_ORIGIN: fake.url,
     SMTP_URL: mail.smtpUrl,
     MAIL_FROM: "Reviews <reviews@candor.example>",
+    DATA_REGION: "eu-central (test)",
   });
   const { database, db, env, web } = stack;
   fake.setAppProxy({ prefix: "apps", subpath: "candor", url: `${web.url}/proxy` });
@@ -123,6 +126,7 @@ export async function startReviewEmailWorld(name: string): Promise<ReviewEmailWo
     worker: stack.worker!,
     redis,
     apiSecret,
+    sessionToken: (shop, userId = "1") => mintSessionToken({ apiKey, apiSecret, shop, userId }),
     async installShop(shopName, customer = {}) {
       const shop = `${shopName}.myshopify.com`;
       const idToken = await mintSessionToken({ apiKey, apiSecret, shop, userId: "1" });

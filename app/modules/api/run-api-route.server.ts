@@ -1,0 +1,65 @@
+import { z } from "zod";
+
+import { AppError, isAppError } from "~/modules/errors/app-error";
+import { getLogger } from "~/modules/observability/logger.server";
+import { getDb } from "~/db.server";
+import { verifySessionToken } from "~/shopify.server";
+
+export interface ApiCaller {
+  shop: string;
+  /** The staff user (session token `sub`), never a name or email. */
+  actor: string;
+}
+
+const errorBody = (code: string, message: string, details?: Record<string, unknown>) => ({ error: { code, message, ...(details ? { details } : {}) } });
+
+/**
+ * The frame of every `/api/v1/` route: authenticates the Shopify session token sent as
+ * `Authorization: Bearer`, runs the handler, and answers errors as
+ * `{ "error": { "code", "message" } }` with the matching status — never a stack trace.
+ */
+export async function runApiRoute(request: Request, handler: (caller: ApiCaller) => Promise<Response | unknown>): Promise<Response> {
+  let caller: ApiCaller;
+  const bearer = /^Bearer (\S+)$/.exec(request.headers.get("Authorization") ?? "")?.[1];
+  if (!bearer) {
+    return Response.json(errorBody("unauthorized", "Send a Shopify session token as Authorization: Bearer <token>."), { status: 401 });
+  }
+  try {
+    const token = await verifySessionToken(bearer);
+    caller = { shop: token.shop, actor: token.userId ? `staff:${token.userId}` : "staff" };
+  } catch {
+    return Response.json(errorBody("unauthorized", "The session token is missing, invalid or expired."), { status: 401 });
+  }
+  // A valid token of a shop that is not (or no longer) installed opens nothing.
+  const installed = await getDb().shop.findFirst({ where: { id: caller.shop, uninstalledAt: null }, select: { id: true } });
+  if (!installed) return Response.json(errorBody("unauthorized", "The app is not installed on this shop."), { status: 401 });
+  try {
+    const result = await handler(caller);
+    return result instanceof Response ? result : Response.json(result);
+  } catch (error) {
+    if (isAppError(error)) return Response.json(errorBody(error.code, error.message, error.details), { status: error.status });
+    if (error instanceof z.ZodError) {
+      const fields = error.issues.map((issue) => issue.path.join(".") || "(request)");
+      return Response.json(errorBody("unprocessable", error.issues.map((issue) => `${issue.path.join(".") || "request"}: ${issue.message}`).join("; "), { fields }), {
+        status: 422,
+      });
+    }
+    getLogger().error({ err: error, shop: caller.shop }, "api request failed");
+    return Response.json(errorBody("internal", "Something went wrong; nothing was changed."), { status: 500 });
+  }
+}
+
+/** Query parameters or a JSON body, validated; a bad one is a 422 naming the field. */
+export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw parsed.error;
+  return parsed.data;
+}
+
+export async function readJsonBody(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw new AppError("bad_request", "The body must be JSON.");
+  }
+}

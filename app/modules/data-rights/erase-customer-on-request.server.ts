@@ -1,0 +1,21 @@
+import type { CustomerLookup } from "./customer-lookup";
+import { completeDataRequest } from "./complete-data-request.server";
+import { eraseCustomerData, type ErasureReceipt } from "./erase-customer-data.server";
+import { recordDataRequest } from "./record-data-request.server";
+import { resolveCustomerTarget } from "./resolve-customer-target.server";
+
+/**
+ * An erasure asked for by staff (admin) or support tooling (API): entered in the register,
+ * carried out, and closed with its receipt, which is returned.
+ */
+export async function eraseCustomerOnRequest(
+  shopId: string,
+  lookup: CustomerLookup,
+  request: { source: "admin" | "api"; requestedBy: string },
+): Promise<ErasureReceipt & { dataRequestId: string; lookupComplete: boolean }> {
+  const { target, complete } = await resolveCustomerTarget(shopId, lookup);
+  const entry = await recordDataRequest(shopId, target, { kind: "erasure", source: request.source, requestedBy: request.requestedBy });
+  const receipt = await eraseCustomerData(shopId, target, { requestedBy: request.requestedBy });
+  await completeDataRequest(shopId, entry.id, receipt);
+  return { ...receipt, dataRequestId: entry.id, lookupComplete: complete };
+}

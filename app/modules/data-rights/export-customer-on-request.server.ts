@@ -1,0 +1,23 @@
+import type { CustomerLookup } from "./customer-lookup";
+import { completeDataRequest } from "./complete-data-request.server";
+import { exportCustomerData, type CustomerExport } from "./export-customer-data.server";
+import { recordDataRequest } from "./record-data-request.server";
+import { resolveCustomerTarget } from "./resolve-customer-target.server";
+
+/** An access request answered at once: the export, entered in the register with a count-only receipt. */
+export async function exportCustomerOnRequest(
+  shopId: string,
+  lookup: CustomerLookup,
+  request: { source: "admin" | "api"; requestedBy: string; format: "json" | "csv" },
+): Promise<CustomerExport> {
+  const { target } = await resolveCustomerTarget(shopId, lookup);
+  const entry = await recordDataRequest(shopId, target, { kind: "access", source: request.source, requestedBy: request.requestedBy });
+  const exported = await exportCustomerData(shopId, lookup, request.format);
+  await completeDataRequest(shopId, entry.id, {
+    exportedAt: exported.inventory.generatedAt,
+    requestedBy: request.requestedBy,
+    format: request.format,
+    counts: Object.fromEntries(exported.inventory.stores.map((store) => [store.store, store.records.length])),
+  });
+  return { filename: exported.filename, contentType: exported.contentType, body: exported.body };
+}

@@ -1,0 +1,24 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+
+import { parseInput, runApiRoute } from "~/modules/api/run-api-route.server";
+import { customerLookupSchema } from "~/modules/data-rights/customer-lookup";
+import { exportCustomerOnRequest } from "~/modules/data-rights/export-customer-on-request.server";
+
+/** GET /api/v1/customers/export?customerId=…|email=…|orderId=…&format=json|csv — see docs/api.md. */
+export const loader = ({ request }: LoaderFunctionArgs) =>
+  runApiRoute(request, async ({ shop, actor }) => {
+    const { format = "json", ...lookup } = Object.fromEntries(new URL(request.url).searchParams);
+    const exported = await exportCustomerOnRequest(shop, parseInput(customerLookupSchema, lookup), {
+      source: "api",
+      requestedBy: actor,
+      format: parseInput(z.enum(["json", "csv"]), format),
+    });
+    return new Response(exported.body, {
+      headers: {
+        "Content-Type": exported.contentType,
+        "Content-Disposition": `attachment; filename="${exported.filename}"`,
+        "Cache-Control": "no-store",
+      },
+    });
+  });
