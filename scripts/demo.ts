@@ -86,6 +86,9 @@ async function main() {
   });
   if (install.status !== 200) throw new Error(`Installing the demo shop failed with HTTP ${install.status}`);
 
+  // Review links point at the shop's own domain (the app proxy); the fake storefront forwards them.
+  fakeShopify.setAppProxy({ prefix: "apps", subpath: "candor", url: `${appUrl}/proxy` });
+
   // The demo asks at once instead of after the default 10 days, so the emails show up now.
   const { updateShopSettings } = await import("../app/modules/settings/update-shop-settings.server");
   await updateShopSettings(DEMO_SHOP_DOMAIN, { delayDays: 0 });
@@ -110,6 +113,8 @@ async function main() {
     "",
     "  Review requests are sent at once in the demo (delay 0 days): Ada's, in French, arrives in the",
     "  mail catcher; Jonas is not subscribed to email marketing, so he is not asked; #1003 is a test order.",
+    `  Review links in the emails point at https://${DEMO_SHOP_DOMAIN}/apps/candor/…; in the demo, open them`,
+    `  through the fake storefront instead: ${fakeShopify.url}/shops/${DEMO_SHOP_DOMAIN}/apps/candor/…`,
     "",
   ].join("\n");
   process.stdout.write(`${banner}\n`);

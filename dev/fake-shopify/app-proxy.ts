@@ -179,6 +179,11 @@ export async function handleAppProxyRequest(input: AppProxyRequest): Promise<voi
   const headers: Record<string, string> = {};
   const contentType = headerValue(request, "content-type");
   if (body && contentType) headers["Content-Type"] = contentType;
+  // Like Shopify, pass the visitor's language and browser on (never cookies).
+  for (const name of ["accept-language", "user-agent", "accept"]) {
+    const value = request.headers[name];
+    if (typeof value === "string") headers[name] = value;
+  }
 
   let reply: Response;
   try {

@@ -61,6 +61,14 @@ describe("npm run demo", () => {
     expect(messages.map((message) => message.envelope.to)).toEqual([["ada.fontaine@example.com"]]);
     expect(messages[0]!.headers["content-language"]).toBe("fr");
     expect(messages[0]!.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
+
+    // The review link works through the fake storefront the demo prints.
+    const storefront = /open them\s+through the fake storefront instead: (http:\/\/127\.0\.0\.1:\d+\/shops\/candor-demo\.myshopify\.com)\/apps\/candor/.exec(output)?.[1];
+    const link = /https:\/\/candor-demo\.myshopify\.com(\/apps\/candor\/review\?token=[\w.-]+)/.exec(messages[0]!.text ?? "")?.[1];
+    expect(storefront && link).toBeTruthy();
+    const form = await fetch(`${storefront}${link}&product=1`, { headers: { "Accept-Language": "fr" } });
+    expect(form.status).toBe(200);
+    expect(await form.text()).toContain('<html lang="fr">');
   });
 
   it("serves the admin with the demo data in an ordinary browser session", async () => {
