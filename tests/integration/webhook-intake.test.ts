@@ -105,7 +105,7 @@ describe("webhook intake on the real server, worker, Redis and database", () => 
     const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { shopId: shop } });
     // Written by the intake's own SQL, read back by Prisma: the same instant, in UTC.
     expect(Math.abs(delivery.receivedAt.getTime() - Date.now())).toBeLessThan(30_000);
-    const relayed = await waitFor(() => db.outboxMessage.findFirst({ where: { shopId: shop, relayedAt: { not: null } } }), 10_000, "relayed mark");
+    const relayed = await waitFor(() => db.outboxMessage.findFirst({ where: { shopId: shop, jobName: "process-webhook@v1", relayedAt: { not: null } } }), 10_000, "relayed mark");
     expect(Math.abs(relayed.relayedAt!.getTime() - Date.now())).toBeLessThan(30_000);
     expect(relayed.createdAt.getTime()).toBe(delivery.receivedAt.getTime());
     const event = JSON.parse(delivery.event) as { orderId: string; lineItems: { productId: string; variantId: string; lineItemId: string }[] };
