@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Badge, BlockStack, Card, DataTable, InlineGrid, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Card, DataTable, InlineGrid, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 
 import { ReviewRequestActivityChart } from "~/components/review-request-activity-chart";
 import { ReviewStatsChart } from "~/components/review-stats-chart";
@@ -58,6 +58,23 @@ export default function Overview() {
   return (
     <Page title="Overview" subtitle={overview.shop}>
       <Layout>
+        {overview.dataRequests.open > 0 ? (
+          <Layout.Section>
+            <Banner
+              tone={overview.dataRequests.overdue > 0 ? "critical" : "warning"}
+              title={
+                overview.dataRequests.open === 1 ? "A customer data request is waiting" : `${overview.dataRequests.open} customer data requests are waiting`
+              }
+              action={{ content: "Open the register", url: "/app/data-requests" }}
+            >
+              <p>
+                {overview.dataRequests.overdue > 0
+                  ? `Overdue: ${overview.dataRequests.overdue} past the legal due date; the earliest was due ${formatDate(overview.dataRequests.nextDueAt)}. Answer on the Customer data screen.`
+                  : `The nearest is due ${formatDate(overview.dataRequests.nextDueAt)}. Answer on the Customer data screen.`}
+              </p>
+            </Banner>
+          </Layout.Section>
+        ) : null}
         <Layout.Section>
           <Card>
             <BlockStack gap="300">

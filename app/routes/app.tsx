@@ -31,6 +31,8 @@ export default function App() {
         </Link>
         <Link to="/app/review-requests">Review requests</Link>
         <Link to="/app/reviews">Reviews</Link>
+        <Link to="/app/customer-data">Customer data</Link>
+        <Link to="/app/data-requests">Data requests</Link>
         <Link to="/app/settings">Settings</Link>
       </NavMenu>
       <Outlet />

@@ -16,6 +16,8 @@ export interface ShopOverview {
   activity: ReviewRequestActivityDay[];
   /** Reviews received, their average rating and reviews per request sent, per UTC day, the last 30 days. */
   reviews: ReviewStats;
+  /** Customers' data requests not yet answered: how many, how many past their legal due date, and the nearest due date. */
+  dataRequests: { open: number; overdue: number; nextDueAt: string | null };
 }
 
 const ACTIVITY_DAYS = 30;
@@ -31,7 +33,8 @@ export async function getShopOverview(shopId: string): Promise<ShopOverview> {
   const db = getDb();
   const since = new Date(Date.now() - 24 * 3_600_000);
   const stuck = { shopId, relayedAt: null, createdAt: { lt: new Date(Date.now() - OWED_AFTER_MS) } };
-  const [shop, received, processed, owed, oldestOwed, requests, nextDue, activity, reviews] = await Promise.all([
+  const unanswered = { shopId, status: { not: "completed" } };
+  const [shop, received, processed, owed, oldestOwed, requests, nextDue, activity, reviews, openRequests, overdueRequests, nearestRequest] = await Promise.all([
     db.shop.findUnique({ where: { id: shopId }, select: { installedAt: true } }),
     db.webhookDelivery.groupBy({ by: ["topic"], where: { shopId, receivedAt: { gte: since } }, _count: { _all: true } }),
     db.webhookDelivery.groupBy({
@@ -45,6 +48,9 @@ export async function getShopOverview(shopId: string): Promise<ShopOverview> {
     db.reviewRequest.findFirst({ where: { shopId, status: "scheduled" }, orderBy: { dueAt: "asc" }, select: { dueAt: true } }),
     getReviewRequestActivity(shopId, { days: ACTIVITY_DAYS }),
     getReviewStats(shopId, { days: ACTIVITY_DAYS }),
+    db.dataRequest.count({ where: unanswered }),
+    db.dataRequest.count({ where: { ...unanswered, dueAt: { lt: new Date() } } }),
+    db.dataRequest.findFirst({ where: unanswered, orderBy: { dueAt: "asc" }, select: { dueAt: true } }),
   ]);
   const processedByTopic = new Map(processed.map((row) => [row.topic, row._count._all]));
   return {
@@ -58,5 +64,6 @@ export async function getShopOverview(shopId: string): Promise<ShopOverview> {
     nextDueAt: nextDue?.dueAt.toISOString() ?? null,
     activity,
     reviews,
+    dataRequests: { open: openRequests, overdue: overdueRequests, nextDueAt: nearestRequest?.dueAt.toISOString() ?? null },
   };
 }

@@ -1,0 +1,18 @@
+import { getShopSettings } from "~/modules/settings/get-shop-settings.server";
+
+import { buildCustomerInventory, type CustomerInventory } from "./build-customer-inventory.server";
+import type { CustomerLookup } from "./customer-lookup";
+import { planCustomerErasure, type ErasurePlan } from "./plan-customer-erasure";
+
+export interface CustomerDataView {
+  inventory: CustomerInventory;
+  /** What "Erase this customer's data" would remove, anonymise and keep, from this inventory. */
+  erasure: ErasurePlan;
+  reviewsOnErasure: "delete" | "anonymise";
+}
+
+/** The admin's customer-data screen for one customer of one shop: the inventory and what an erasure would do to it. Reads only. */
+export async function getCustomerDataView(shopId: string, lookup: CustomerLookup): Promise<CustomerDataView> {
+  const [inventory, settings] = await Promise.all([buildCustomerInventory(shopId, lookup), getShopSettings(shopId)]);
+  return { inventory, erasure: planCustomerErasure(inventory.stores, settings.reviewsOnErasure), reviewsOnErasure: settings.reviewsOnErasure };
+}
