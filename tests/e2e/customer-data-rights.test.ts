@@ -222,6 +222,12 @@ describe("customer data rights: customers/redact and shop/redact (real server, w
       expect(badBody.status).toBe(400);
       const badFormat = await api(shop, `customers/export?customerId=1&format=xml`);
       expect(badFormat.status).toBe(422);
+      const unknown = await api(shop, "customers/unknown");
+      expect(unknown.status).toBe(404);
+      expect(await unknown.json()).toEqual({ error: { code: "not_found", message: expect.any(String) } });
+      const wrongMethod = await api(shop, "data-requests", { method: "POST", body: "{}" });
+      expect(wrongMethod.status).toBe(405);
+      expect(((await wrongMethod.json()) as { error: { code: string } }).error.code).toBe("method_not_allowed");
       expect(await world.db.dataRequest.count({ where: { shopId: shop } })).toBe(0);
     }, 60_000);
   });

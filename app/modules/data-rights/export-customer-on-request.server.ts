@@ -2,6 +2,7 @@ import type { CustomerLookup } from "./customer-lookup";
 import { completeDataRequest } from "./complete-data-request.server";
 import { exportCustomerData, type CustomerExport } from "./export-customer-data.server";
 import { recordDataRequest } from "./record-data-request.server";
+import { findOpenAccessRequest } from "./find-open-access-request.server";
 import { resolveCustomerTarget } from "./resolve-customer-target.server";
 
 /** An access request answered at once: the export, entered in the register with a count-only receipt. */
@@ -11,7 +12,10 @@ export async function exportCustomerOnRequest(
   request: { source: "admin" | "api"; requestedBy: string; format: "json" | "csv" },
 ): Promise<CustomerExport> {
   const { target } = await resolveCustomerTarget(shopId, lookup);
-  const entry = await recordDataRequest(shopId, target, { kind: "access", source: request.source, requestedBy: request.requestedBy });
+  // An access request already open for this customer (e.g. Shopify's customers/data_request) is
+  // the one this export answers; otherwise the export is entered as a request of its own.
+  const open = await findOpenAccessRequest(shopId, target);
+  const entry = open ?? (await recordDataRequest(shopId, target, { kind: "access", source: request.source, requestedBy: request.requestedBy }));
   const exported = await exportCustomerData(shopId, lookup, request.format);
   await completeDataRequest(shopId, entry.id, {
     exportedAt: exported.inventory.generatedAt,
