@@ -233,19 +233,21 @@ export async function sendReviewEmail(
   const reminderMessage = reminderDueAt
     ? { id: reviewEmailJobId("reminder", request.id), shopId: shop, jobName: jobNameFor(sendReviewReminderJob), payload: JSON.stringify(payload), availableAt: reminderDueAt }
     : null;
-  await db.$transaction(async (tx) => {
+  const recorded = await db.$transaction(async (tx) => {
     await tx.sendAttempt.updateMany({ where: { id: attemptId, shopId: shop }, data: { status: "sent", messageIdHash, finishedAt: sentAt } });
-    if (kind === "request") {
-      await tx.reviewRequest.updateMany({
-        where: { id: request.id, shopId: shop },
-        data: { status: "sent", sentAt, statusReason: null, reminderDueAt },
-      });
-    } else {
-      await tx.reviewRequest.updateMany({ where: { id: request.id, shopId: shop }, data: { reminderSentAt: sentAt } });
-    }
+    const updated =
+      kind === "request"
+        ? await tx.reviewRequest.updateMany({
+            where: { id: request.id, shopId: shop },
+            data: { status: "sent", sentAt, statusReason: null, reminderDueAt },
+          })
+        : await tx.reviewRequest.updateMany({ where: { id: request.id, shopId: shop }, data: { reminderSentAt: sentAt } });
+    // Erased (or the shop redacted) while the email was on its way: plan nothing more.
+    if (updated.count === 0) return false;
     if (reminderMessage) await tx.outboxMessage.create({ data: reminderMessage });
+    return true;
   });
-  if (reminderMessage) await dispatchOutboxMessages(db, getJobProducer(), [reminderMessage]);
+  if (recorded && reminderMessage) await dispatchOutboxMessages(db, getJobProducer(), [reminderMessage]);
   return { outcome: "sent" };
 }
 

@@ -20,7 +20,8 @@ export async function resolveReviewLink(shop: string, token: string): Promise<Re
   if (claims.shop !== shop) throw new AppError("bad_request", "This link is not valid.");
   const db = getDb();
   const request = await db.reviewRequest.findFirst({
-    where: { id: claims.reviewRequestId, shopId: shop, status: "sent" },
+    // "sending": the email can reach the customer a moment before its outcome is recorded.
+    where: { id: claims.reviewRequestId, shopId: shop, status: { in: ["sending", "sent"] } },
     select: { id: true, orderId: true, productIds: true },
   });
   if (!request) throw new AppError("not_found", "This review request no longer exists.");
