@@ -98,6 +98,7 @@ export default function Settings() {
     excludedProductTags: settings.excludedProductTags.join(", "),
     maxRequestsPerCustomerPer30Days: String(settings.maxRequestsPerCustomerPer30Days),
     autoPublishMinRating: settings.autoPublishMinRating === null ? "" : String(settings.autoPublishMinRating),
+    reviewsOnErasure: settings.reviewsOnErasure,
     ...Object.fromEntries(Object.entries(settings.retentionDays).map(([category, days]) => [`retentionDays.${category}`, String(days)])),
     ...Object.fromEntries(
       EMAIL_COPY_LANGUAGES.flatMap((language) => [
@@ -107,6 +108,7 @@ export default function Settings() {
     ),
   }));
   const [skipPos, setSkipPos] = useState(settings.skipPointOfSaleOrders);
+  const [askAgain, setAskAgain] = useState(settings.askAgainAfterErasure);
   // The server names refused fields by their settings path (`emailCopy.fr.subject`,
   // `excludedProductIds.2`), which is the form field's name or starts with it.
   const refused = (name: string) => result?.fields.some((path) => path === name || path.startsWith(`${name}.`)) ?? false;
@@ -231,6 +233,31 @@ export default function Settings() {
                     options={AUTO_PUBLISH_OPTIONS}
                     helpText="Reviews below the chosen rating are held for you to check, not hidden: low ratings must be published like any other. Reject a review only for its content, such as offensive language or personal data, with a reason that is kept. Hiding negative reviews misleads customers and is unlawful in the EU and the US."
                     {...field("autoPublishMinRating")}
+                  />
+                </FormLayout>
+              </Card>
+            </Layout.AnnotatedSection>
+            <Layout.AnnotatedSection
+              title="When a customer's data is erased"
+              description="A customer can ask for their data to be erased (Shopify sends the request, or you erase it under Customer data). Candor then removes every record it holds about them."
+            >
+              <Card>
+                <FormLayout>
+                  <Select
+                    label="Their reviews"
+                    options={[
+                      { label: "Delete them", value: "delete" },
+                      { label: "Keep them without the name or the order (anonymised)", value: "anonymise" },
+                    ]}
+                    helpText="Anonymised reviews keep the rating, title and text, shown as from a verified buyer; nothing links them to the person or the order any more."
+                    {...field("reviewsOnErasure")}
+                  />
+                  <Checkbox
+                    label="Ask again if they place a new order later"
+                    name="askAgainAfterErasure"
+                    checked={askAgain}
+                    onChange={setAskAgain}
+                    helpText="Off (the default): an erased customer is never asked again. On: a new order placed after the erasure may be asked about; orders from before it never are."
                   />
                 </FormLayout>
               </Card>

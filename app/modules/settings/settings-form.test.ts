@@ -95,4 +95,13 @@ describe("settingsPatchFromForm", () => {
     expect(paths).toEqual(expect.arrayContaining(["emailCopy.fr.subject", "reviewLinkValidDays"]));
     expect(paths.every((path) => path in complete)).toBe(true);
   });
+
+  it("reads what happens on erasure: the review choice, and the checkbox as a boolean", () => {
+    const form = new FormData();
+    form.set("reviewsOnErasure", "anonymise");
+    expect(settingsPatchFromForm(form)).toMatchObject({ reviewsOnErasure: "anonymise", askAgainAfterErasure: false });
+    form.set("askAgainAfterErasure", "on");
+    expect(settingsPatchFromForm(form)).toMatchObject({ askAgainAfterErasure: true });
+    expect(settingsPatchFromForm(new FormData())).not.toHaveProperty("askAgainAfterErasure");
+  });
 });

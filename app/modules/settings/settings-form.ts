@@ -46,6 +46,9 @@ export function settingsPatchFromForm(form: FormData): Record<string, unknown> {
     excludedProductIds: list("excludedProductIds"),
     excludedProductTags: list("excludedProductTags"),
     skipPointOfSaleOrders: form.get("skipPointOfSaleOrders") === "on",
+    ...(form.has("reviewsOnErasure")
+      ? { reviewsOnErasure: text("reviewsOnErasure"), askAgainAfterErasure: form.get("askAgainAfterErasure") === "on" }
+      : {}),
     maxRequestsPerCustomerPer30Days: number("maxRequestsPerCustomerPer30Days"),
     // Empty: hold every review for moderation. A form without the field leaves it as it is.
     ...(form.has("autoPublishMinRating") ? { autoPublishMinRating: text("autoPublishMinRating") === "" ? null : number("autoPublishMinRating") } : {}),
