@@ -20,36 +20,42 @@ export interface NewDataRequest {
 
 /**
  * Enters a data request in the shop's register with its legal due date. A Shopify request
- * delivered twice (same data_request id) is entered once.
+ * delivered twice — one after the other or at the same instant (a unique key) — is entered once.
  */
 export async function recordDataRequest(shopId: string, target: CustomerTarget, request: NewDataRequest): Promise<{ id: string; created: boolean }> {
   const db = getDb();
-  if (request.shopifyRequestId) {
-    const existing = await db.dataRequest.findFirst({
-      where: { shopId, kind: request.kind, shopifyRequestId: request.shopifyRequestId },
-      select: { id: true },
-    });
-    if (existing) return { id: existing.id, created: false };
-  }
+  const known = () =>
+    request.shopifyRequestId
+      ? db.dataRequest.findFirst({ where: { shopId, kind: request.kind, shopifyRequestId: request.shopifyRequestId }, select: { id: true } })
+      : Promise.resolve(null);
+  const existing = await known();
+  if (existing) return { id: existing.id, created: false };
+
   const receivedAt = request.receivedAt ?? new Date();
   const regime = request.regime ?? "gdpr";
   const id = randomUUID();
-  await db.dataRequest.create({
-    data: {
-      id,
-      shopId,
-      kind: request.kind,
-      source: request.source,
-      regime,
-      customerRef: target.customerRef,
-      emailRef: target.emailRef,
-      orderIds: JSON.stringify(target.orderIds),
-      shopifyRequestId: request.shopifyRequestId ?? null,
-      status: "pending",
-      requestedBy: request.requestedBy,
-      receivedAt,
-      dueAt: new Date(receivedAt.getTime() + DATA_REQUEST_DUE_DAYS[regime] * DAY_MS),
-    },
-  });
+  try {
+    await db.dataRequest.create({
+      data: {
+        id,
+        shopId,
+        kind: request.kind,
+        source: request.source,
+        regime,
+        customerRef: target.customerRef,
+        emailRef: target.emailRef,
+        orderIds: JSON.stringify(target.orderIds),
+        shopifyRequestId: request.shopifyRequestId ?? null,
+        status: "pending",
+        requestedBy: request.requestedBy,
+        receivedAt,
+        dueAt: new Date(receivedAt.getTime() + DATA_REQUEST_DUE_DAYS[regime] * DAY_MS),
+      },
+    });
+  } catch (error) {
+    const raced = (error as { code?: unknown }).code === "P2002" ? await known() : null;
+    if (!raced) throw error;
+    return { id: raced.id, created: false };
+  }
   return { id, created: true };
 }
