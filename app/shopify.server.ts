@@ -5,7 +5,7 @@
  */
 import "@shopify/shopify-app-remix/adapters/node";
 
-import { shopifyApi } from "@shopify/shopify-api";
+import { RequestedTokenType, shopifyApi } from "@shopify/shopify-api";
 import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import {
   ApiVersion,
@@ -161,4 +161,20 @@ export async function verifySessionToken(token: string): Promise<{ shop: string;
 
 export function sanitizeShopDomain(shop: string): string | null {
   return getShopifyApi().utils.sanitizeShop(shop) ?? null;
+}
+
+/**
+ * Whether the user behind a session token owns the shop. Shopify says so only in the answer
+ * to an online token exchange (`associated_user.account_owner`), so one is made: the online
+ * token, the user's name and email in that answer are dropped here and never stored.
+ */
+export async function fetchAccountOwnership(shop: string, sessionToken: string): Promise<boolean> {
+  // The app instance decides where Shopify calls go (the local fake in the demo and tests).
+  getShopify();
+  const { session } = await getShopifyApi().auth.tokenExchange({
+    shop,
+    sessionToken,
+    requestedTokenType: RequestedTokenType.OnlineAccessToken,
+  });
+  return session.onlineAccessInfo?.associated_user.account_owner === true;
 }

@@ -1,7 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 
+import { declareRoutePermissions, publicRoute } from "~/modules/access-control/route-permissions";
+
 export const meta: MetaFunction = () => [{ title: "Candor — privacy-safe review requests for Shopify" }];
+
+export const permissions = declareRoutePermissions({
+  loader: publicRoute("The public landing page; Shopify's open with ?shop= is sent on to /app, which authenticates."),
+});
 
 /** Shopify opens the app at its root with ?shop=…; the admin lives under /app. */
 export async function loader({ request }: LoaderFunctionArgs) {

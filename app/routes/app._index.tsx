@@ -2,16 +2,19 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Card, DataTable, InlineGrid, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 
+import { requirePermission } from "~/modules/access-control/require-permission.server";
+import { declareRoutePermissions } from "~/modules/access-control/route-permissions";
 import { ReviewRequestActivityChart } from "~/components/review-request-activity-chart";
 import { ReviewStatsChart } from "~/components/review-stats-chart";
 import { getShopOverview } from "~/modules/overview/get-shop-overview.server";
-import { authenticate } from "~/shopify.server";
 
 export const meta: MetaFunction = () => [{ title: "Candor — Overview" }];
 
+export const permissions = declareRoutePermissions({ loader: "overview:read" });
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { session } = await authenticate.admin(request);
-  return getShopOverview(session.shop);
+  const { shop } = await requirePermission(request, permissions.loader);
+  return getShopOverview(shop);
 }
 
 const TOPIC_LABELS: Record<string, string> = {

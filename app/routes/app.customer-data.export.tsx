@@ -1,9 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 
+import { describeActor } from "~/modules/access-control/actor";
+import { requirePermission } from "~/modules/access-control/require-permission.server";
+import { declareRoutePermissions } from "~/modules/access-control/route-permissions";
 import { exportCustomerOnRequest } from "~/modules/data-rights/export-customer-on-request.server";
 import { parseCustomerLookupForm } from "~/modules/data-rights/parse-customer-lookup-form";
-import { authenticate } from "~/shopify.server";
+
+export const permissions = declareRoutePermissions({ action: "customer-data:export", loader: "customer-data:export" });
 
 const formatSchema = z.enum(["json", "csv"]);
 
@@ -15,7 +19,7 @@ const formatSchema = z.enum(["json", "csv"]);
  * adds. POST, because it writes a register entry and keeps an email address out of URLs.
  */
 export async function action({ request }: ActionFunctionArgs) {
-  const { session, sessionToken } = await authenticate.admin(request);
+  const { shop, actor } = await requirePermission(request, permissions.action);
   if (request.method !== "POST") {
     return Response.json({ error: { code: "method_not_allowed", message: "Use POST." } }, { status: 405, headers: { Allow: "POST" } });
   }
@@ -26,9 +30,9 @@ export async function action({ request }: ActionFunctionArgs) {
     const message = lookup.ok ? "Choose JSON or CSV." : lookup.message;
     return Response.json({ error: { code: "unprocessable", message } }, { status: 422 });
   }
-  const exported = await exportCustomerOnRequest(session.shop, lookup.lookup, {
+  const exported = await exportCustomerOnRequest(shop, lookup.lookup, {
     source: "admin",
-    requestedBy: sessionToken?.sub ? `staff:${sessionToken.sub}` : "staff",
+    requestedBy: describeActor(actor),
     format: format.data,
   });
   return new Response(exported.body, {
@@ -41,6 +45,6 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await authenticate.admin(request);
+  await requirePermission(request, permissions.loader);
   return Response.json({ error: { code: "method_not_allowed", message: "Use POST." } }, { status: 405, headers: { Allow: "POST" } });
 }

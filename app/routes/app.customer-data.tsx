@@ -21,6 +21,9 @@ import {
 import { useEffect, useState } from "react";
 import { z } from "zod";
 
+import { actorHasPermission, describeActor } from "~/modules/access-control/actor";
+import { forbiddenResponse, requirePermission } from "~/modules/access-control/require-permission.server";
+import { declareRoutePermissions } from "~/modules/access-control/route-permissions";
 import type { CustomerDataView } from "~/modules/data-rights/get-customer-data-view.server";
 import { describeDataRequestReceipt } from "~/modules/data-rights/describe-data-request-receipt";
 import { describeRequester } from "~/modules/data-rights/describe-requester";
@@ -28,12 +31,14 @@ import type { ErasureReceipt } from "~/modules/data-rights/erase-customer-data.s
 import { eraseCustomerOnRequest } from "~/modules/data-rights/erase-customer-on-request.server";
 import { getCustomerDataView } from "~/modules/data-rights/get-customer-data-view.server";
 import { CUSTOMER_LOOKUP_KINDS, parseCustomerLookupForm, type CustomerLookupKind } from "~/modules/data-rights/parse-customer-lookup-form";
-import { authenticate } from "~/shopify.server";
 
 export const meta: MetaFunction = () => [{ title: "Candor — Customer data" }];
 
+/** Looking up needs `customer-data:lookup`; the erase intent also needs `customer-data:erase`. */
+export const permissions = declareRoutePermissions({ loader: "customer-data:lookup", action: "customer-data:lookup" });
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  await authenticate.admin(request);
+  await requirePermission(request, permissions.loader);
   return null;
 }
 
@@ -51,7 +56,7 @@ const intentSchema = z.enum(["lookup", "erase"]);
  * into the admin's address bar and the browser's history).
  */
 export async function action({ request }: ActionFunctionArgs) {
-  const { session, sessionToken } = await authenticate.admin(request);
+  const { shop, actor } = await requirePermission(request, permissions.action);
   const form = Object.fromEntries(await request.formData());
   const intent = intentSchema.safeParse(form.intent);
   const parsed = parseCustomerLookupForm(form);
@@ -69,10 +74,10 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const { by, value, lookup } = parsed;
   if (intent.data === "lookup") {
-    return Response.json({ intent: "lookup", ok: true, by, value, view: await getCustomerDataView(session.shop, lookup) } satisfies ActionResult);
+    return Response.json({ intent: "lookup", ok: true, by, value, view: await getCustomerDataView(shop, lookup) } satisfies ActionResult);
   }
-  const requestedBy = sessionToken?.sub ? `staff:${sessionToken.sub}` : "staff";
-  const receipt = await eraseCustomerOnRequest(session.shop, lookup, { source: "admin", requestedBy });
+  if (!actorHasPermission(actor, "customer-data:erase")) throw forbiddenResponse("customer-data:erase");
+  const receipt = await eraseCustomerOnRequest(shop, lookup, { source: "admin", requestedBy: describeActor(actor) });
   return Response.json({ intent: "erase", ok: true, by, value, receipt } satisfies ActionResult);
 }
 

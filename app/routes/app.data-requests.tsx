@@ -3,20 +3,23 @@ import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { Badge, BlockStack, Card, DataTable, InlineStack, List, Page, Select, Text } from "@shopify/polaris";
 import { z } from "zod";
 
+import { requirePermission } from "~/modules/access-control/require-permission.server";
+import { declareRoutePermissions } from "~/modules/access-control/route-permissions";
 import { describeDataRequestReceipt } from "~/modules/data-rights/describe-data-request-receipt";
 import { describeRequester } from "~/modules/data-rights/describe-requester";
 import { listDataRequests } from "~/modules/data-rights/list-data-requests.server";
-import { authenticate } from "~/shopify.server";
 
 export const meta: MetaFunction = () => [{ title: "Candor — Data requests" }];
 
 const STATUSES = ["pending", "completed", "failed"] as const;
 const querySchema = z.object({ status: z.enum(STATUSES).optional().catch(undefined) });
 
+export const permissions = declareRoutePermissions({ loader: "data-requests:read" });
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { session } = await authenticate.admin(request);
+  const { shop } = await requirePermission(request, permissions.loader);
   const { status } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return { dataRequests: await listDataRequests(session.shop, { status }) };
+  return { dataRequests: await listDataRequests(shop, { status }) };
 }
 
 const KIND_LABELS: Record<string, string> = { access: "Access (export)", erasure: "Erasure" };

@@ -3,19 +3,22 @@ import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { Badge, BlockStack, Card, DataTable, InlineStack, Page, Select, Text } from "@shopify/polaris";
 import { z } from "zod";
 
+import { requirePermission } from "~/modules/access-control/require-permission.server";
+import { declareRoutePermissions } from "~/modules/access-control/route-permissions";
 import { listReviewRequests } from "~/modules/review-requests/list-review-requests.server";
 import { describeStatusReason } from "~/modules/review-requests/describe-status-reason";
 import { REVIEW_REQUEST_STATUSES } from "~/modules/review-requests/review-request-status";
-import { authenticate } from "~/shopify.server";
 
 export const meta: MetaFunction = () => [{ title: "Candor — Review requests" }];
 
 const querySchema = z.object({ status: z.enum(REVIEW_REQUEST_STATUSES).optional() });
 
+export const permissions = declareRoutePermissions({ loader: "review-requests:read" });
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { session } = await authenticate.admin(request);
+  const { shop } = await requirePermission(request, permissions.loader);
   const parsed = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  return listReviewRequests(session.shop, { status: parsed.success ? parsed.data.status : undefined });
+  return listReviewRequests(shop, { status: parsed.success ? parsed.data.status : undefined });
 }
 
 const STATUS_TONE = { scheduled: "info", sending: "attention", sent: "success", cancelled: undefined, failed: "critical" } as const;

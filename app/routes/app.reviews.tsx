@@ -20,13 +20,14 @@ import {
 import { useState } from "react";
 import { z } from "zod";
 
+import { requirePermission } from "~/modules/access-control/require-permission.server";
+import { declareRoutePermissions } from "~/modules/access-control/route-permissions";
 import { isAppError } from "~/modules/errors/app-error";
 import { DISCLOSURE_LANGUAGES, type DisclosureLanguage } from "~/modules/reviews/compose-review-disclosure";
 import { getReviewModerationView } from "~/modules/reviews/get-review-moderation-view.server";
 import type { ReviewListItem } from "~/modules/reviews/list-reviews.server";
 import { moderateReview } from "~/modules/reviews/moderate-review.server";
 import { MODERATION_REASON_MAX, REVIEW_STATUSES } from "~/modules/reviews/review-status";
-import { authenticate } from "~/shopify.server";
 
 export const meta: MetaFunction = () => [{ title: "Candor — Reviews" }];
 
@@ -39,11 +40,14 @@ const querySchema = z.object({
   product: z.string().trim().max(100).optional().catch(undefined),
 });
 
+/** The list shows each review's author (display name): every role with `reviews:read` also holds `reviews:read-author`. */
+export const permissions = declareRoutePermissions({ loader: "reviews:read", action: "reviews:moderate" });
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { session } = await authenticate.admin(request);
+  const { shop } = await requirePermission(request, permissions.loader);
   const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const productNumber = query.product ? PRODUCT_ID.exec(query.product)?.[1] : undefined;
-  const view = await getReviewModerationView(session.shop, {
+  const view = await getReviewModerationView(shop, {
     status: query.status,
     rating: query.rating,
     productId: productNumber ? `gid://shopify/Product/${productNumber}` : undefined,
@@ -61,7 +65,7 @@ type ActionResult =
   | { ok: false; reviewId: string | null; error: { code: string; message: string } };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { session } = await authenticate.admin(request);
+  const { shop } = await requirePermission(request, permissions.action);
   const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) {
     return Response.json(
@@ -72,7 +76,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { intent, reviewId } = parsed.data;
   try {
     const moderated = await moderateReview(
-      session.shop,
+      shop,
       reviewId,
       intent === "publish" ? { action: "publish" } : { action: "reject", reason: parsed.data.reason },
     );

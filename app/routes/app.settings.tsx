@@ -3,25 +3,33 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { Banner, BlockStack, Button, Card, Checkbox, FormLayout, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 
+import { actorHasPermission } from "~/modules/access-control/actor";
+import { forbiddenResponse, requirePermission } from "~/modules/access-control/require-permission.server";
+import { declareRoutePermissions } from "~/modules/access-control/route-permissions";
 import { isAppError } from "~/modules/errors/app-error";
 import { getShopSettings } from "~/modules/settings/get-shop-settings.server";
 import { settingsPatchFromForm } from "~/modules/settings/settings-form";
 import { EMAIL_STRINGS } from "~/modules/review-emails/email-strings";
 import { EMAIL_COPY_LANGUAGES, RETENTION_WINDOWS, type RetentionCategory } from "~/modules/settings/shop-settings-schema";
 import { updateShopSettings } from "~/modules/settings/update-shop-settings.server";
-import { authenticate } from "~/shopify.server";
 
 export const meta: MetaFunction = () => [{ title: "Candor — Settings" }];
 
+/** Saving also needs `retention:manage` when the form carries retention windows (the page disables them for roles without it). */
+export const permissions = declareRoutePermissions({ loader: "settings:read", action: "settings:manage" });
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { session } = await authenticate.admin(request);
-  return getShopSettings(session.shop);
+  const { shop, actor } = await requirePermission(request, permissions.loader);
+  return { ...(await getShopSettings(shop)), canManageRetention: actorHasPermission(actor, "retention:manage") };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { session } = await authenticate.admin(request);
+  const { shop, actor } = await requirePermission(request, permissions.action);
+  const form = await request.formData();
+  const changesRetention = [...form.keys()].some((name) => name.startsWith("retentionDays."));
+  if (changesRetention && !actorHasPermission(actor, "retention:manage")) throw forbiddenResponse("retention:manage");
   try {
-    await updateShopSettings(session.shop, settingsPatchFromForm(await request.formData()));
+    await updateShopSettings(shop, settingsPatchFromForm(form));
     return { saved: true as const, message: null, fields: [] as string[] };
   } catch (error) {
     if (isAppError(error) && error.status === 422) {
@@ -307,6 +315,7 @@ export default function Settings() {
                         type="number"
                         helpText={`${RETENTION_LABELS[category].what} Kept this many days, then deleted or anonymised: ${range.min} to ${range.max} days; default ${range.default}.`}
                         {...field(`retentionDays.${category}`, `Enter a whole number from ${range.min} to ${range.max}.`)}
+                        disabled={!settings.canManageRetention}
                       />
                     );
                   })}

@@ -1,4 +1,9 @@
+import { declareRoutePermissions, publicRoute } from "~/modules/access-control/route-permissions";
 import { isDemoEnabled } from "~/modules/demo/is-demo-enabled.server";
+
+export const permissions = declareRoutePermissions({
+  loader: publicRoute("Demo only (404 otherwise): a static stand-in for Shopify's App Bridge script."),
+});
 
 /**
  * Demo only: a minimal stand-in for Shopify's App Bridge script, which exists only inside

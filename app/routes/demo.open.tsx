@@ -1,9 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 
+import { declareRoutePermissions, publicRoute } from "~/modules/access-control/route-permissions";
 import { isDemoEnabled } from "~/modules/demo/is-demo-enabled.server";
 import { mintDemoSessionToken } from "~/modules/demo/mint-demo-session-token.server";
 import { sanitizeShopDomain } from "~/shopify.server";
+
+export const permissions = declareRoutePermissions({
+  loader: publicRoute("Demo only (404 otherwise, never in production): opens the admin, which then authenticates as usual."),
+});
 
 /**
  * Demo only: opens the admin in an ordinary browser tab the way Shopify admin opens it in

@@ -1,8 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
+import { declareRoutePermissions, publicRoute } from "~/modules/access-control/route-permissions";
 import { isDemoEnabled } from "~/modules/demo/is-demo-enabled.server";
 import { mintDemoSessionToken } from "~/modules/demo/mint-demo-session-token.server";
 import { sanitizeShopDomain } from "~/shopify.server";
+
+export const permissions = declareRoutePermissions({
+  loader: publicRoute("Demo only (404 otherwise, never in production): mints the session token Shopify admin would give."),
+});
 
 /** Demo only: what App Bridge's `shopify.idToken()` returns inside Shopify admin. */
 export async function loader({ request }: LoaderFunctionArgs) {

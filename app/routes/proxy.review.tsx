@@ -9,6 +9,7 @@ import {
   type ReviewMessageKind,
 } from "~/components/storefront/review-form-pages";
 import { storefrontResponse } from "~/components/storefront/storefront-document";
+import { declareRoutePermissions, shopifySignedRoute } from "~/modules/access-control/route-permissions";
 import { isAppError } from "~/modules/errors/app-error";
 import { getLogger } from "~/modules/observability/logger.server";
 import { openReviewForm } from "~/modules/reviews/open-review-form.server";
@@ -24,6 +25,9 @@ import { negotiateLanguage, type StorefrontLanguage } from "~/modules/storefront
  * document: it works without JavaScript, and Remix's same-origin check for document POSTs
  * would refuse the storefront's form (its Origin is the shop's domain).
  */
+
+const STOREFRONT = shopifySignedRoute("The customer's review form: Shopify's app-proxy signature and the signed review link are the check.");
+export const permissions = declareRoutePermissions({ loader: STOREFRONT, action: STOREFRONT });
 
 const linkSchema = z.object({
   token: z.string().min(1).max(4096),

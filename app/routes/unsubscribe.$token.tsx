@@ -3,6 +3,7 @@ import { z } from "zod";
 
 import { describeUnsubscribeLink } from "~/modules/consent/describe-unsubscribe-link.server";
 import { unsubscribeByLink } from "~/modules/consent/unsubscribe-by-link.server";
+import { declareRoutePermissions, publicRoute } from "~/modules/access-control/route-permissions";
 import { isAppError } from "~/modules/errors/app-error";
 import { getLogger } from "~/modules/observability/logger.server";
 import { negotiateLanguage, type StorefrontLanguage } from "~/modules/storefront/negotiate-language";
@@ -21,6 +22,9 @@ import { StorefrontDocument, storefrontResponse } from "~/components/storefront/
  * document is the admin's (English, Shopify CDN preconnect, app scripts), and Remix refuses
  * document POSTs whose Origin differs from the host, which a one-click POST must not depend on.
  */
+
+const SIGNED_LINK = publicRoute("A customer's one-click unsubscribe: the signed token in the link is the check.");
+export const permissions = declareRoutePermissions({ loader: SIGNED_LINK, action: SIGNED_LINK });
 
 const tokenSchema = z.string().max(4096).regex(/^[\w-]+\.[\w-]+\.[\w-]+$/);
 

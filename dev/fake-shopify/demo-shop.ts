@@ -270,7 +270,9 @@ export function createEmptyShopSeed(domain: string, id = "7340000000000000002"):
     primaryLocale: "en",
     countryCode: "US",
     planDisplayName: "Development",
-    staff: [{ id: "90000000101", firstName: "Fake", lastName: "Owner", email: `owner@${name}.example.com`, locale: "en", accountOwner: true }],
+    // One Shopify user may own several stores (a Partner's development stores): the demo
+    // store's owner owns every store the fake creates, so a test or the demo opens any of them as owner.
+    staff: [{ id: DEMO_OWNER_USER_ID, firstName: "Fake", lastName: "Owner", email: `owner@${name}.example.com`, locale: "en", accountOwner: true }],
     products: [],
     customers: [],
     orders: [],

@@ -3,6 +3,7 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { DEMO_OWNER_USER_ID } from "../../dev/fake-shopify/index";
 import { REPO_ROOT, waitFor } from "../support/app-process";
 import { dumpDatabase } from "../support/dump-database";
 import { dumpRedis } from "../support/redis-server";
@@ -192,7 +193,7 @@ describe("customer data rights: customers/redact and shop/redact (real server, w
       expect(erased.status).toBe(200);
       const receipt = (await erased.json()) as { counts: Record<string, number>; dataRequestId: string; requestedBy: string };
       expect(receipt.counts.reviewRequests).toBe(2);
-      expect(receipt.requestedBy).toBe("staff:1");
+      expect(receipt.requestedBy).toBe(`staff:${DEMO_OWNER_USER_ID}`);
       expect(JSON.stringify(receipt)).not.toContain(ADMIN_API_EMAIL);
       const again = (await (await api(shop, "customers/erase", { method: "POST", body: JSON.stringify({ customerId: fixtureCustomerId }) })).json()) as {
         counts: Record<string, number>;

@@ -6,7 +6,7 @@ import { Redis } from "ioredis";
 import { expect } from "vitest";
 
 import type { Db } from "../../app/db.server";
-import { startFakeShopify, type FakeShopify } from "../../dev/fake-shopify/index";
+import { DEMO_OWNER_USER_ID, startFakeShopify, type FakeShopify } from "../../dev/fake-shopify/index";
 import { startMailCatcher, type MailCatcher } from "../../dev/mail-catcher/index";
 import { mintSessionToken } from "../../dev/session-token";
 import { REPO_ROOT, waitFor, type AppProcess } from "./app-process";
@@ -79,7 +79,7 @@ export interface ReviewEmailWorld {
   worker: AppProcess;
   redis: Redis;
   apiSecret: string;
-  /** A Shopify session token for the shop's staff, as App Bridge would send it (`Authorization: Bearer`). */
+  /** A Shopify session token for a staff member (by default the shop owner), as App Bridge would send it (`Authorization: Bearer`). */
   sessionToken(shop: string, userId?: string): Promise<string>;
   /** Installs a shop through token exchange (the fake creates it), seeds the sample's customer and products, and sets delay 0. */
   installShop(name: string, customer?: { marketingState?: "SUBSCRIBED" | "NOT_SUBSCRIBED"; locale?: string }): Promise<string>;
@@ -126,7 +126,7 @@ export async function startReviewEmailWorld(name: string): Promise<ReviewEmailWo
     worker: stack.worker!,
     redis,
     apiSecret,
-    sessionToken: (shop, userId = "1") => mintSessionToken({ apiKey, apiSecret, shop, userId }),
+    sessionToken: (shop, userId = DEMO_OWNER_USER_ID) => mintSessionToken({ apiKey, apiSecret, shop, userId }),
     async installShop(shopName, customer = {}) {
       const shop = `${shopName}.myshopify.com`;
       const idToken = await mintSessionToken({ apiKey, apiSecret, shop, userId: "1" });

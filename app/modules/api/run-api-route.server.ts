@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import type { Actor } from "~/modules/access-control/actor";
+import { resolveStaffMember } from "~/modules/access-control/resolve-staff-member.server";
 import { AppError, isAppError } from "~/modules/errors/app-error";
 import { getLogger } from "~/modules/observability/logger.server";
 import { getDb } from "~/db.server";
@@ -7,8 +9,8 @@ import { verifySessionToken } from "~/shopify.server";
 
 export interface ApiCaller {
   shop: string;
-  /** The staff user (session token `sub`), never a name or email. */
-  actor: string;
+  /** Who calls, with the permissions they hold; the route checks them with `requirePermission`. */
+  actor: Actor;
 }
 
 const errorBody = (code: string, message: string, details?: Record<string, unknown>) => ({ error: { code, message, ...(details ? { details } : {}) } });
@@ -19,21 +21,22 @@ const errorBody = (code: string, message: string, details?: Record<string, unkno
  * `{ "error": { "code", "message" } }` with the matching status — never a stack trace.
  */
 export async function runApiRoute(request: Request, handler: (caller: ApiCaller) => Promise<Response | unknown>): Promise<Response> {
-  let caller: ApiCaller;
+  let token: { shop: string; userId: string | null };
   const bearer = /^Bearer (\S+)$/.exec(request.headers.get("Authorization") ?? "")?.[1];
   if (!bearer) {
     return Response.json(errorBody("unauthorized", "Send a Shopify session token as Authorization: Bearer <token>."), { status: 401 });
   }
   try {
-    const token = await verifySessionToken(bearer);
-    caller = { shop: token.shop, actor: token.userId ? `staff:${token.userId}` : "staff" };
+    token = await verifySessionToken(bearer);
   } catch {
     return Response.json(errorBody("unauthorized", "The session token is missing, invalid or expired."), { status: 401 });
   }
   // A valid token of a shop that is not (or no longer) installed opens nothing.
-  const installed = await getDb().shop.findFirst({ where: { id: caller.shop, uninstalledAt: null }, select: { id: true } });
+  const installed = await getDb().shop.findFirst({ where: { id: token.shop, uninstalledAt: null }, select: { id: true } });
   if (!installed) return Response.json(errorBody("unauthorized", "The app is not installed on this shop."), { status: 401 });
+  if (!token.userId) return Response.json(errorBody("unauthorized", "The session token names no staff member."), { status: 401 });
   try {
+    const caller: ApiCaller = { shop: token.shop, actor: await resolveStaffMember(token.shop, { userId: token.userId, sessionToken: bearer }) };
     const result = await handler(caller);
     return result instanceof Response ? result : Response.json(result);
   } catch (error) {
@@ -44,7 +47,7 @@ export async function runApiRoute(request: Request, handler: (caller: ApiCaller)
         status: 422,
       });
     }
-    getLogger().error({ err: error, shop: caller.shop }, "api request failed");
+    getLogger().error({ err: error, shop: token.shop }, "api request failed");
     return Response.json(errorBody("internal", "Something went wrong; nothing was changed."), { status: 500 });
   }
 }

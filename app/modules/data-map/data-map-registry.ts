@@ -524,6 +524,41 @@ export const DATA_MAP_MODELS: readonly DataMapEntry[] = [
       updatedAt: time("When the request last changed."),
     },
   },
+  {
+    kind: "model",
+    name: "StaffMember",
+    system: "database",
+    description:
+      "The shop's staff who opened Candor, each known only by Shopify's user id, with the role that decides what they may see and do. No name or email is kept.",
+    customerLink: "none",
+    customerLinkNote: "Holds no customer data.",
+    legalBasis: "legitimate-interest-operations",
+    retention: UNTIL_SHOP_REDACT,
+    visibleTo: ADMINS,
+    fields: {
+      id: rowId("staff member"),
+      shopId: shopIdField,
+      userId: {
+        category: "staff-identity",
+        personalData: "pseudonymous",
+        purpose: "Shopify's user id (the session token's subject): who the staff member is, without a name or email.",
+      },
+      role: { category: "configuration", personalData: "none", purpose: "owner, admin, support, marketing or viewer: what the staff member may see and do." },
+      accountOwner: {
+        category: "staff-identity",
+        personalData: "none",
+        purpose: "Whether Shopify says the user owns the shop; the owner gets the owner role on first sight.",
+      },
+      assignedBy: {
+        category: "staff-identity",
+        personalData: "pseudonymous",
+        purpose: "The user id of who gave the current role, or empty when it was given on first sight.",
+      },
+      createdAt: time("When the staff member first opened Candor."),
+      updatedAt: time("When the role last changed."),
+      lastSeenAt: time("When the staff member last opened Candor, for the access review (updated at most every few minutes)."),
+    },
+  },
 ];
 
 /** Fields of the review email jobs' payload: exactly the order, its products and the review link. */

@@ -7,8 +7,12 @@ import { AppError } from "~/modules/errors/app-error";
 
 import { isDemoEnabled } from "./is-demo-enabled.server";
 
-/** The staff member the demo acts as (Shopify user ids are numeric). */
-export const DEMO_STAFF_USER_ID = "7340000000000000900";
+/**
+ * The staff member the demo acts as (Shopify user ids are numeric): the owner of the local fake
+ * Shopify's stores, so the demo opens every screen. Other roles are tried by minting tokens for
+ * other user ids and assigning them roles on the Staff screen.
+ */
+export const DEMO_STAFF_USER_ID = "90000000001";
 
 /**
  * Demo only: signs the same HS256 session token Shopify admin gives an embedded app, so the
