@@ -11,6 +11,7 @@ import { ROLES, type Role } from "../../app/modules/data-map/roles";
 import { createEmptyShopSeed, DEMO_IDS, DEMO_OWNER_USER_ID, DEMO_SHOP_DOMAIN, startFakeShopify, type FakeShopify } from "../../dev/fake-shopify/index";
 import { mintSessionToken } from "../../dev/session-token";
 import type { AppProcess } from "../support/app-process";
+import { dumpDatabase } from "../support/dump-database";
 import { startAppStack, type AppStack } from "../support/app-stack";
 import { readRouteManifest, type ManifestRoute, type RouteHandler } from "../support/route-manifest";
 
@@ -304,6 +305,18 @@ describe("access control on every route (built server, real database)", () => {
     const bRegister = await db.dataRequest.findMany({ where: { shopId: SHOP_B, kind: "erasure" } });
     expect(bRegister.length).toBeGreaterThanOrEqual(3);
     expect(bRegister.every((entry) => !JSON.stringify(entry).includes(ids.request))).toBe(true);
+  });
+
+  it("keeps Shopify's online tokens and the staff's names and emails out of the database", async () => {
+    const online = fakeShopify.tokens(SHOP_A).filter((issued) => issued.kind === "online");
+    // Online token exchanges happen on first sight only (a page's parallel loaders may race to it),
+    // not on each of the hundreds of requests above.
+    expect([...new Set(online.map((issued) => issued.userId))].sort()).toEqual(ROLES.map((role) => USERS[role]).sort());
+    expect(online.length).toBeLessThanOrEqual(2 * ROLES.length);
+    const raw = await dumpDatabase(db, stack.database.url);
+    expect(raw).toContain(USERS.viewer);
+    for (const issued of online) expect(raw).not.toContain(issued.accessToken);
+    expect(raw).not.toMatch(/Robin|owner@candor-demo\.example\.com|staff-\d+@example\.com/);
   });
 
   it("lets a staff member's role change take effect on their next request", async () => {
