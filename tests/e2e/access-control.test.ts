@@ -307,6 +307,40 @@ describe("access control on every route (built server, real database)", () => {
     expect(bRegister.every((entry) => !JSON.stringify(entry).includes(ids.request))).toBe(true);
   });
 
+  it("shows a refused page as a page in the admin, and the navigation only the screens the role opens", async () => {
+    const host = Buffer.from("admin.shopify.com/store/candor-demo").toString("base64url");
+    const open = async (path: string, role: Role) =>
+      fetch(`${web.url}${path}?${new URLSearchParams({ embedded: "1", shop: SHOP_A, host, id_token: await token(SHOP_A, USERS[role]) })}`, {
+        headers: { "User-Agent": USER_AGENT },
+      });
+    const refused = await open("/app/reviews", "marketing");
+    expect(refused.status).toBe(403);
+    const html = await refused.text();
+    expect(html).toContain("Not available to your role");
+    expect(html).toContain("reviews:read");
+    expect(html).not.toContain(AUTHOR);
+
+    const navigation = async (role: Role) => /<ui-nav-menu[\s\S]*?<\/ui-nav-menu>/.exec(await (await open("/app", role)).text())?.[0] ?? "";
+    const marketingMenu = await navigation("marketing");
+    expect(marketingMenu).toContain('href="/app/settings"');
+    for (const hidden of ["/app/reviews", "/app/customer-data", "/app/data-requests", "/app/review-requests", "/app/staff"]) {
+      expect(marketingMenu).not.toContain(`href="${hidden}"`);
+    }
+    expect(await navigation("owner")).toContain('href="/app/staff"');
+  });
+
+  it("writes lastSeenAt at most every few minutes", async () => {
+    const where = { shopId_userId: { shopId: SHOP_A, userId: USERS.support } };
+    const layout = routeById("routes/app");
+    const longAgo = new Date(Date.now() - 60 * 60_000);
+    await db.staffMember.update({ where, data: { lastSeenAt: longAgo } });
+    expect((await call(layout, "loader", SHOP_A, USERS.support)).status).toBe(200);
+    const seen = (await db.staffMember.findUniqueOrThrow({ where })).lastSeenAt;
+    expect(seen.getTime()).toBeGreaterThan(longAgo.getTime() + 50 * 60_000);
+    expect((await call(layout, "loader", SHOP_A, USERS.support)).status).toBe(200);
+    expect((await db.staffMember.findUniqueOrThrow({ where })).lastSeenAt.getTime()).toBe(seen.getTime());
+  });
+
   it("keeps Shopify's online tokens and the staff's names and emails out of the database", async () => {
     const online = fakeShopify.tokens(SHOP_A).filter((issued) => issued.kind === "online");
     // Online token exchanges happen on first sight only (a page's parallel loaders may race to it),
