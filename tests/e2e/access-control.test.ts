@@ -1,5 +1,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Db } from "../../app/db.server";
@@ -10,12 +13,13 @@ import { parseEncryptionKeys } from "../../app/modules/crypto/parse-encryption-k
 import { ROLES, type Role } from "../../app/modules/data-map/roles";
 import { createEmptyShopSeed, DEMO_IDS, DEMO_OWNER_USER_ID, DEMO_SHOP_DOMAIN, startFakeShopify, type FakeShopify } from "../../dev/fake-shopify/index";
 import { mintSessionToken } from "../../dev/session-token";
-import type { AppProcess } from "../support/app-process";
+import { REPO_ROOT, type AppProcess } from "../support/app-process";
+import { BROWSER_USER_AGENT, launchChromium } from "../support/browser";
 import { dumpDatabase } from "../support/dump-database";
 import { startAppStack, type AppStack } from "../support/app-stack";
+import { testBackend } from "../support/test-database";
 import { readRouteManifest, type ManifestRoute, type RouteHandler } from "../support/route-manifest";
 
-const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
 
 const SHOP_A = DEMO_SHOP_DOMAIN;
 const SHOP_B = "candor-elsewhere.myshopify.com";
@@ -50,6 +54,7 @@ describe("access control on every route (built server, real database)", () => {
   let web: AppProcess;
   let fakeShopify: FakeShopify;
   let routes: ManifestRoute[];
+  let browser: Browser | undefined;
   const ids = { request: randomUUID(), requestUnderBKey: randomUUID(), review: randomUUID(), dataRequest: randomUUID() };
   const canaries: string[] = [];
   /** Shop B's own key for the customer (B's register entries carry it); filed under shop A only as a trap. */
@@ -62,7 +67,7 @@ describe("access control on every route (built server, real database)", () => {
    * single-fetch requests (`.data`), the rest as plain HTTP; actions are POSTs.
    */
   async function call(route: ManifestRoute, handler: RouteHandler, shop: string, userId: string, body?: Record<string, string>, query = ""): Promise<Response> {
-    const headers = { Authorization: `Bearer ${await token(shop, userId)}`, "User-Agent": USER_AGENT };
+    const headers = { Authorization: `Bearer ${await token(shop, userId)}`, "User-Agent": BROWSER_USER_AGENT };
     if (route.admin) {
       const dataPath = `${route.path === "/" ? "/_root" : route.path}.data`;
       const params = new URLSearchParams(query);
@@ -86,7 +91,7 @@ describe("access control on every route (built server, real database)", () => {
   async function installShop(shop: string): Promise<void> {
     const host = Buffer.from(`admin.shopify.com/store/${shop.replace(".myshopify.com", "")}`).toString("base64url");
     const idToken = await token(shop, USERS.owner);
-    const response = await fetch(`${web.url}/app?${new URLSearchParams({ embedded: "1", shop, host, id_token: idToken })}`, { headers: { "User-Agent": USER_AGENT } });
+    const response = await fetch(`${web.url}/app?${new URLSearchParams({ embedded: "1", shop, host, id_token: idToken })}`, { headers: { "User-Agent": BROWSER_USER_AGENT } });
     expect(response.status).toBe(200);
   }
 
@@ -111,7 +116,7 @@ describe("access control on every route (built server, real database)", () => {
     const apiSecret = `e2e-secret-${process.pid}`;
     fakeShopify = await startFakeShopify({ apiKey, apiSecret });
     fakeShopify.addShop(createEmptyShopSeed(SHOP_B));
-    stack = await startAppStack({ SHOPIFY_API_KEY: apiKey, SHOPIFY_API_SECRET: apiSecret, SHOPIFY_FAKE_ORIGIN: fakeShopify.url, RUN_WORKERS_IN_WEB: "true" });
+    stack = await startAppStack({ SHOPIFY_API_KEY: apiKey, SHOPIFY_API_SECRET: apiSecret, SHOPIFY_FAKE_ORIGIN: fakeShopify.url, RUN_WORKERS_IN_WEB: "true", CANDOR_DEMO: "true" });
     ({ db, env, web } = stack);
     await installShop(SHOP_A);
     await installShop(SHOP_B);
@@ -161,6 +166,7 @@ describe("access control on every route (built server, real database)", () => {
   });
 
   afterAll(async () => {
+    await browser?.close();
     await stack?.stop();
     await fakeShopify?.close();
   });
@@ -311,7 +317,7 @@ describe("access control on every route (built server, real database)", () => {
     const host = Buffer.from("admin.shopify.com/store/candor-demo").toString("base64url");
     const open = async (path: string, role: Role) =>
       fetch(`${web.url}${path}?${new URLSearchParams({ embedded: "1", shop: SHOP_A, host, id_token: await token(SHOP_A, USERS[role]) })}`, {
-        headers: { "User-Agent": USER_AGENT },
+        headers: { "User-Agent": BROWSER_USER_AGENT },
       });
     const refused = await open("/app/reviews", "marketing");
     expect(refused.status).toBe(403);
@@ -351,6 +357,32 @@ describe("access control on every route (built server, real database)", () => {
     expect(raw).toContain(USERS.viewer);
     for (const issued of online) expect(raw).not.toContain(issued.accessToken);
     expect(raw).not.toMatch(/Robin|owner@candor-demo\.example\.com|staff-\d+@example\.com/);
+  });
+
+  it("lets the owner change a staff member's role on the Staff screen (Chromium)", async () => {
+    browser = await launchChromium();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, userAgent: BROWSER_USER_AGENT });
+    // Shopify's App Bridge script exists only inside Shopify admin; the demo's stand-in adds the session token.
+    await page.route("https://cdn.shopify.com/**", (route) => route.abort());
+    expect((await page.goto(`${web.url}/demo/open?shop=${SHOP_A}`))?.status()).toBe(200);
+    await page.getByRole("link", { name: "Staff", exact: true }).click();
+    await page.getByRole("heading", { name: "Staff", exact: true }).waitFor();
+    const picker = page.getByLabel(`Role of staff member ${USERS.marketing}`);
+    expect(await picker.inputValue()).toBe("marketing");
+    await picker.selectOption({ label: "Support" });
+    await expect
+      .poll(async () => (await db.staffMember.findUniqueOrThrow({ where: { shopId_userId: { shopId: SHOP_A, userId: USERS.marketing } } })).role)
+      .toBe("support");
+    // The owner's own role cannot be lost while they are the only owner: the screen says why.
+    await page.getByLabel(`Role of staff member ${USERS.owner}`).selectOption({ label: "Admin" });
+    await page.getByText("The shop's last owner keeps the owner role").waitFor();
+    const dir = path.join(REPO_ROOT, "test-results");
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: path.join(dir, `admin-staff-${testBackend()}.png`), fullPage: true });
+    expect(await page.content()).not.toMatch(/Robin|@candor-demo\.example\.com/);
+    await page.close();
+    const restored = await call(routeById("routes/app.staff"), "action", SHOP_A, USERS.owner, { userId: USERS.marketing, role: "marketing" });
+    expect(restored.status).toBe(200);
   });
 
   it("lets a staff member's role change take effect on their next request", async () => {
