@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { DATA_MAP_MODELS } from "~/modules/data-map/data-map-registry";
 import { ROLES } from "~/modules/data-map/roles";
 
 import { PERMISSIONS, ROLE_PERMISSIONS, roleHasPermission, rolesWithPermission } from "./permissions";
@@ -53,3 +54,22 @@ describe("the role → permission matrix", () => {
     expect([...ROLE_PERMISSIONS.owner].sort()).toEqual([...PERMISSIONS].sort());
   });
 });
+
+describe("the matrix and the data map's visibleTo say the same", () => {
+  const visibleTo = (model: string, field: string) => {
+    const entry = DATA_MAP_MODELS.find((candidate) => candidate.name === model)!;
+    return [...(entry.fields[field]!.visibleTo ?? entry.visibleTo)];
+  };
+
+  it.each([
+    ["ReviewRequest", "customerRef", "customer-data:lookup"],
+    ["ReviewRequest", "orderId", "review-requests:read"],
+    ["Review", "displayName", "reviews:read-author"],
+    ["Review", "body", "reviews:read"],
+    ["DataRequest", "requestedBy", "data-requests:read"],
+    ["StaffMember", "userId", "roles:manage"],
+  ] as const)("%s.%s is seen by exactly the roles holding %s", (model, field, permission) => {
+    expect(visibleTo(model, field)).toEqual(rolesWithPermission(permission));
+  });
+});
+
