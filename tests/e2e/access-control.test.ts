@@ -282,6 +282,7 @@ describe("access control on every route (built server, real database)", () => {
       "routes/app.settings loader": [{}],
       "routes/app.settings action": [{ status: 422 }],
       "routes/app.staff loader": [{}],
+      "routes/app.security loader": [{}],
       "routes/app.staff action": [{ body: { userId: USERS.support, role: "viewer" }, status: 404 }],
       "routes/api.v1.customers.inventory loader": [{ query: `customerId=${ADA}` }, { query: `orderId=${ORDER_NUMBER}` }],
       "routes/api.v1.customers.export loader": [{ query: `customerId=${ADA}` }, { query: `orderId=${ORDER_NUMBER}&format=csv` }],
@@ -329,7 +330,7 @@ describe("access control on every route (built server, real database)", () => {
     const navigation = async (role: Role) => /<ui-nav-menu[\s\S]*?<\/ui-nav-menu>/.exec(await (await open("/app", role)).text())?.[0] ?? "";
     const marketingMenu = await navigation("marketing");
     expect(marketingMenu).toContain('href="/app/settings"');
-    for (const hidden of ["/app/reviews", "/app/customer-data", "/app/data-requests", "/app/review-requests", "/app/staff"]) {
+    for (const hidden of ["/app/reviews", "/app/customer-data", "/app/data-requests", "/app/review-requests", "/app/staff", "/app/security"]) {
       expect(marketingMenu).not.toContain(`href="${hidden}"`);
     }
     expect(await navigation("owner")).toContain('href="/app/staff"');

@@ -40,6 +40,8 @@ export const PERMISSIONS = [
   "roles:manage",
   /** API keys for callers outside the admin. */
   "api-keys:manage",
+  /** The security self-audit: keys, their age, encrypted connections, scopes. */
+  "security-audit:read",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -53,7 +55,7 @@ const ANSWER_CUSTOMERS = [
   "customer-data:erase",
   "data-requests:read",
 ] as const satisfies readonly Permission[];
-const ADMINISTER = ["settings:manage", "retention:manage", "roles:manage", "api-keys:manage"] as const satisfies readonly Permission[];
+const ADMINISTER = ["settings:manage", "retention:manage", "roles:manage", "api-keys:manage", "security-audit:read"] as const satisfies readonly Permission[];
 
 /**
  * The role → permission matrix. Marketing runs campaigns and settings but never sees a
