@@ -28,13 +28,21 @@ export async function findCustomerRecords(shopId: string, target: CustomerTarget
       where: { shopId, id: { in: requestIds.flatMap((id) => [reviewEmailJobId("request", id), reviewEmailJobId("reminder", id)]) } },
     }),
   ]);
-  // Minimised webhook events name the customer by the same blind indexes and the order by GID.
-  const mentions = [target.customerRef, target.emailRef, ...orderIds].filter((value): value is string => Boolean(value));
+  // Deliveries carry the blind indexes their minimised event names, and the orders it names
+  // in WebhookDeliveryOrder (a compliance request lists several), both indexed by shop.
+  const deliveriesByOrder =
+    orderIds.length === 0
+      ? []
+      : await db.webhookDeliveryOrder.findMany({ where: { shopId, orderId: { in: orderIds } }, select: { webhookDeliveryId: true } });
+  const deliveryMatch = [
+    ...byRefs,
+    ...(deliveriesByOrder.length > 0 ? [{ id: { in: [...new Set(deliveriesByOrder.map((row) => row.webhookDeliveryId))] } }] : []),
+  ];
   const webhookDeliveries =
-    mentions.length === 0
+    deliveryMatch.length === 0
       ? []
       : await db.webhookDelivery.findMany({
-          where: { shopId, OR: mentions.map((value) => ({ event: { contains: `"${value}"` } })) },
+          where: { shopId, OR: deliveryMatch },
           select: { id: true, topic: true, receivedAt: true, processedAt: true },
         });
   return { reviewRequests, requestedProducts, sendAttempts, reviews, suppressions, dataRequests, outboxMessages, webhookDeliveries };
