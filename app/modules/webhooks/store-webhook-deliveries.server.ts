@@ -147,11 +147,11 @@ function storeOnSqlite(sqlite: import("better-sqlite3").Database, deliveries: Ne
 }
 
 /**
- * Writes a batch of deliveries, the orders they name and their outbox messages atomically (group commit: concurrent
- * webhooks share one durable write). A delivery whose (shop, webhook id) is already stored is
- * skipped, and so is its outbox message. The same commit marks `relayedIds` (messages of
- * earlier batches that reached the queue) as relayed, so that bookkeeping costs no commit of
- * its own. Returns the ids written.
+ * Writes a batch of deliveries, the orders they name and their outbox messages atomically
+ * (group commit: concurrent webhooks share one durable write). A delivery whose (shop, webhook
+ * id) is already stored is skipped, and so are its order rows and outbox message. The same
+ * commit marks `relayedIds` (messages of earlier batches that reached the queue) as relayed,
+ * so that bookkeeping costs no commit of its own. Returns the ids written.
  */
 export async function storeWebhookDeliveries(
   connection: DirectConnection,
