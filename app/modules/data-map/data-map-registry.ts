@@ -265,7 +265,7 @@ export const DATA_MAP_MODELS: readonly DataMapEntry[] = [
     description:
       "One accepted Shopify webhook: its id (to ignore a retried delivery), topic, times, and the minimised event — identifiers, flags and keyed blind indexes, never the raw payload.",
     customerLink: "customerRef/emailRef",
-    customerLinkNote: "By the blind indexes or the order GIDs inside the minimised event.",
+    customerLinkNote: "By the blind indexes the minimised event names (copied to customerRef/emailRef), or through WebhookDeliveryOrder by the orders it names.",
     legalBasis: "legitimate-interest-operations",
     retention: { category: "webhookDedupeKeys", from: "receivedAt" },
     visibleTo: CUSTOMER_DATA_ROLES,
@@ -284,6 +284,25 @@ export const DATA_MAP_MODELS: readonly DataMapEntry[] = [
           "The event reduced to what Candor acts on: order, fulfilment, line item and product GIDs, statuses, flags and blind indexes of the customer GID and email — no name, address, phone, email or amount.",
       },
       processedAt: time("When the worker applied the event."),
+      ...customerKeys("the webhook deliveries"),
+    },
+  },
+  {
+    kind: "model",
+    name: "WebhookDeliveryOrder",
+    system: "database",
+    description:
+      "The orders a webhook delivery's minimised event names, one row each (a compliance request names several), so the deliveries about a customer's orders are found without reading every event.",
+    customerLink: "orderIds",
+    customerLinkNote: "By the order GIDs of the customer's review requests and of their data request; removed with the delivery.",
+    legalBasis: "legitimate-interest-operations",
+    retention: { category: "webhookDedupeKeys", from: "receivedAt" },
+    visibleTo: CUSTOMER_DATA_ROLES,
+    fields: {
+      shopId: shopIdField,
+      webhookDeliveryId: { category: "operational", personalData: "none", purpose: "The delivery whose event names the order." },
+      orderId: { category: "shopify-identifier", personalData: "pseudonymous", purpose: "An order GID the event names." },
+      receivedAt: time("When the delivery was accepted; the row ages out with its delivery."),
     },
   },
   {
