@@ -4,6 +4,7 @@ import { z } from "zod";
 import { parseInput, runApiRoute } from "~/modules/api/run-api-route.server";
 import { customerLookupSchema } from "~/modules/data-rights/customer-lookup";
 import { exportCustomerOnRequest } from "~/modules/data-rights/export-customer-on-request.server";
+import { requestIdOf } from "~/modules/observability/request-id-of";
 
 /** GET /api/v1/customers/export?customerId=…|email=…|orderId=…&format=json|csv — see docs/api.md. */
 export const loader = ({ request }: LoaderFunctionArgs) =>
@@ -13,6 +14,7 @@ export const loader = ({ request }: LoaderFunctionArgs) =>
       source: "api",
       requestedBy: actor,
       format: parseInput(z.enum(["json", "csv"]), format),
+      requestId: requestIdOf(request),
     });
     return new Response(exported.body, {
       headers: {

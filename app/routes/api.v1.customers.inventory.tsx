@@ -1,13 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 
 import { parseInput, runApiRoute } from "~/modules/api/run-api-route.server";
-import { buildCustomerInventory } from "~/modules/data-rights/build-customer-inventory.server";
 import { customerLookupSchema } from "~/modules/data-rights/customer-lookup";
+import { viewCustomerInventory } from "~/modules/data-rights/view-customer-inventory.server";
+import { requestIdOf } from "~/modules/observability/request-id-of";
 
 /** GET /api/v1/customers/inventory?customerId=…|email=…|orderId=… — see docs/api.md. */
 export const loader = ({ request }: LoaderFunctionArgs) =>
-  runApiRoute(request, ({ shop }) =>
-    buildCustomerInventory(shop, parseInput(customerLookupSchema, Object.fromEntries(new URL(request.url).searchParams))),
+  runApiRoute(request, ({ shop, actor }) =>
+    viewCustomerInventory(shop, parseInput(customerLookupSchema, Object.fromEntries(new URL(request.url).searchParams)), {
+      requestedBy: actor,
+      requestId: requestIdOf(request),
+    }),
   );
 
 /** Only GET reads this resource. */

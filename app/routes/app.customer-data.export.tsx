@@ -4,6 +4,7 @@ import { z } from "zod";
 import { exportCustomerOnRequest } from "~/modules/data-rights/export-customer-on-request.server";
 import { parseCustomerLookupForm } from "~/modules/data-rights/parse-customer-lookup-form";
 import { authenticate } from "~/shopify.server";
+import { requestIdOf } from "~/modules/observability/request-id-of";
 
 const formatSchema = z.enum(["json", "csv"]);
 
@@ -30,6 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
     source: "admin",
     requestedBy: sessionToken?.sub ? `staff:${sessionToken.sub}` : "staff",
     format: format.data,
+    requestId: requestIdOf(request),
   });
   return new Response(exported.body, {
     headers: {

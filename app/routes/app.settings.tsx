@@ -10,6 +10,7 @@ import { EMAIL_STRINGS } from "~/modules/review-emails/email-strings";
 import { EMAIL_COPY_LANGUAGES, RETENTION_WINDOWS, type RetentionCategory } from "~/modules/settings/shop-settings-schema";
 import { updateShopSettings } from "~/modules/settings/update-shop-settings.server";
 import { authenticate } from "~/shopify.server";
+import { requestIdOf } from "~/modules/observability/request-id-of";
 
 export const meta: MetaFunction = () => [{ title: "Candor — Settings" }];
 
@@ -19,9 +20,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { session } = await authenticate.admin(request);
+  const { session, sessionToken } = await authenticate.admin(request);
   try {
-    await updateShopSettings(session.shop, settingsPatchFromForm(await request.formData()));
+    await updateShopSettings(session.shop, settingsPatchFromForm(await request.formData()), {
+      requestedBy: sessionToken?.sub ? `staff:${sessionToken.sub}` : "staff",
+      requestId: requestIdOf(request),
+    });
     return { saved: true as const, message: null, fields: [] as string[] };
   } catch (error) {
     if (isAppError(error) && error.status === 422) {

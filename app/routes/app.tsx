@@ -34,6 +34,7 @@ export default function App() {
         <Link to="/app/customer-data">Customer data</Link>
         <Link to="/app/data-requests">Data requests</Link>
         <Link to="/app/settings">Settings</Link>
+        <Link to="/app/audit-log">Audit log</Link>
         <Link to="/app/security">Security</Link>
       </NavMenu>
       <Outlet />

@@ -377,6 +377,36 @@ export const DATA_MAP_MODELS: readonly DataMapEntry[] = [
   },
   {
     kind: "model",
+    name: "AuditEntry",
+    system: "database",
+    description:
+      "The audit log: who (a staff user id or an API key id) viewed, exported or erased customer data, changed roles, keys or settings, or handled a data request — by reference, never with the data itself. Append-only.",
+    customerLink: "none",
+    customerLinkNote:
+      "Names customers only by a short prefix of their blind index in targetRef, which cannot be turned back into a customer; kept as proof of who accessed data (GDPR Art. 5(2), 32).",
+    legalBasis: "legal-obligation-accountability",
+    retention: { category: "auditLog", from: "occurredAt" },
+    visibleTo: ADMINS,
+    fields: {
+      id: rowId("audit entry"),
+      shopId: shopIdField,
+      occurredAt: time("When it happened."),
+      actorKind: { category: "operational", personalData: "none", purpose: "staff, api_key, shopify or system." },
+      actorId: { category: "staff-identity", personalData: "pseudonymous", purpose: "The staff member's Shopify user id or the API key's id; never a name or email." },
+      action: { category: "operational", personalData: "none", purpose: "What was done, as a typed action name." },
+      outcome: { category: "operational", personalData: "none", purpose: "allowed, or denied when a permission was missing." },
+      targetType: { category: "operational", personalData: "none", purpose: "The kind of thing acted on." },
+      targetRef: {
+        category: "operational",
+        personalData: "pseudonymous",
+        purpose: "The thing acted on, by reference: a data-request, review, staff or key id, a setting name, or the first characters of a customer's blind index.",
+      },
+      requestId: { category: "operational", personalData: "none", purpose: "The HTTP request id, to match the entry with the service logs." },
+      details: { category: "operational", personalData: "none", purpose: "Counts, setting and permission names; no customer data." },
+    },
+  },
+  {
+    kind: "model",
     name: "ReviewRequest",
     system: "database",
     description:
@@ -717,7 +747,6 @@ export const DATA_MAP_EXTERNAL: readonly DataMapEntry[] = [
  * test fails when one of them gains an entry, so this list cannot go stale.
  */
 export const RETENTION_CATEGORIES_WITHOUT_STORE: Partial<Record<RetentionCategory, string>> = {
-  auditLog: "No audit log is stored yet; the window applies once one is.",
 };
 
 /** The whole data map. */
