@@ -36,27 +36,26 @@
  * Exit codes: 0 every target met and every check passed; 1 otherwise. The results are
  * written in every case.
  */
-import { execFileSync } from "node:child_process";
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
-import { closeSync, createWriteStream, existsSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { createWriteStream, existsSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { Writable } from "node:stream";
-import { setTimeout as sleep } from "node:timers/promises";
-import { fileURLToPath } from "node:url";
 
 import { Session } from "@shopify/shopify-api";
 import { Redis } from "ioredis";
 import pg from "pg";
 
+import { listWebhookEventMentions } from "../app/modules/webhooks/list-webhook-event-mentions";
 import { createEmptyShopSeed, startFakeShopify, type FakeShopify } from "../dev/fake-shopify/index";
+import { DOCS, describeCpus, percentile, writeDocsSection } from "./support/results";
+import { acquireBenchLock, describeCode, log, positiveInteger, ROOT, type CodeDescription } from "./support/run";
+import { createBenchDatabase, deleteKeysWithPrefix, type BenchDatabase } from "./support/services";
 
 // ---------------------------------------------------------------------------------------------
 // Settings
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const DOCS = path.join(ROOT, "docs/benchmarks.md");
 const SECTION_START = "<!-- data-rights:start -->";
 const SECTION_END = "<!-- data-rights:end -->";
 
@@ -71,16 +70,6 @@ const PRODUCTS_PER_SHOP = 200;
 const DAY_MS = 24 * 3_600_000;
 /** Rows per multi-row INSERT while seeding. */
 const SEED_BATCH = 5_000;
-
-function positiveInteger(name: string, fallback: number, { allowZero = false } = {}): number {
-  const raw = process.env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || (value === 0 && !allowZero)) {
-    throw new Error(`${name} must be a ${allowZero ? "non-negative" : "positive"} whole number (got ${raw})`);
-  }
-  return value;
-}
 
 const settings = {
   requests: positiveInteger("BENCH_REQUESTS", TARGET_SCALE.requests),
@@ -114,72 +103,6 @@ if (settings.requests < settings.customers) {
 }
 
 const runTag = `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
-const log = (message: string) => console.log(`[bench] ${message}`);
-
-// ---------------------------------------------------------------------------------------------
-// What code is measured
-
-function git(args: string[]): string | undefined {
-  try {
-    return execFileSync("git", args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
-  } catch {
-    return undefined;
-  }
-}
-
-function describeCode(): { commit: string; dirty: boolean } {
-  return {
-    commit: git(["rev-parse", "--short", "HEAD"]) ?? "unknown commit",
-    dirty: (git(["status", "--porcelain", "--", "app", "prisma"]) ?? "") !== "",
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// One benchmark at a time on this machine (the lock the other benchmarks take): seeding a
-// million rows, or two measurements at once, would disturb any other run.
-
-const LOCK_FILE = path.join(os.tmpdir(), "candor-webhook-intake-bench.lock");
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function acquireLock(): Promise<() => void> {
-  const deadline = Date.now() + 60 * 60_000;
-  let announced = false;
-  for (;;) {
-    try {
-      const fd = openSync(LOCK_FILE, "wx");
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      const release = () => {
-        try {
-          if (readFileSync(LOCK_FILE, "utf8").trim() === String(process.pid)) rmSync(LOCK_FILE, { force: true });
-        } catch {
-          // already gone
-        }
-      };
-      process.once("exit", release);
-      return release;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    }
-    const holder = Number(readFileSync(LOCK_FILE, "utf8").trim());
-    if (!Number.isInteger(holder) || holder <= 0 || !isAlive(holder)) {
-      rmSync(LOCK_FILE, { force: true }); // left by a run that died
-      continue;
-    }
-    if (Date.now() > deadline) throw new Error(`another benchmark run (pid ${holder}) has held ${LOCK_FILE} for an hour`);
-    if (!announced) log(`waiting for another benchmark run (pid ${holder}) to finish`);
-    announced = true;
-    await sleep(1_000);
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic data
@@ -434,10 +357,15 @@ async function seed(
 
   // Webhook deliveries of the last 7 days (the default retention), as the intake stores them:
   // the minimised event (minimiseWebhookEvent's shape) naming the order by GID and the customer
-  // by blind indexes; each with its relayed process-webhook outbox message.
+  // by blind indexes, with the columns and order rows the intake writes beside it
+  // (listWebhookEventMentions); each with its relayed process-webhook outbox message.
   const deliveries = writer("WebhookDelivery", [
     ["id", "text"], ["shopId", "text"], ["webhookId", "text"], ["topic", "text"], ["apiVersion", "text"], ["triggeredAt", "timestamp(3)"], ["receivedAt", "timestamp(3)"], ["event", "text"], ["processedAt", "timestamp(3)"],
+    ["customerRef", "text"], ["emailRef", "text"],
   ]);
+  const deliveryOrders = writer("WebhookDeliveryOrder", [["shopId", "text"], ["webhookDeliveryId", "text"], ["orderId", "text"], ["receivedAt", "timestamp(3)"]]);
+  // Written once every delivery is: each order row references its delivery.
+  const deliveryOrderRows: unknown[][] = [];
   for (let delivery = 0; delivery < D; delivery += 1) {
     const request = random.int(N);
     const customer = customerOf[request]!;
@@ -500,11 +428,15 @@ async function seed(
       event = { customerRef: refs.customer[customer], emailRef: refs.email[customer], state: "SUBSCRIBED", optInLevel: "SINGLE_OPT_IN", consentUpdatedAt: new Date(receivedAt - 60_000).toISOString() };
     }
     const id = randomUUID();
-    await deliveries.add([id, shopId, randomUUID(), topic, "2026-10", sqlTime(receivedAt - 500), sqlTime(receivedAt), JSON.stringify(event), sqlTime(receivedAt + 1_500)]);
+    const mentions = listWebhookEventMentions(event);
+    await deliveries.add([id, shopId, randomUUID(), topic, "2026-10", sqlTime(receivedAt - 500), sqlTime(receivedAt), JSON.stringify(event), sqlTime(receivedAt + 1_500), mentions.customerRef, mentions.emailRef]);
+    for (const mentioned of mentions.orderIds) deliveryOrderRows.push([shopId, id, mentioned, sqlTime(receivedAt)]);
     await outbox.add([randomUUID(), shopId, "process-webhook@v1", JSON.stringify({ shop: shopId, deliveryId: id }), sqlTime(receivedAt), sqlTime(receivedAt + 5), 1, null]);
     expected.webhookDeliveries[customer]! += 1;
   }
   await deliveries.flush();
+  for (const row of deliveryOrderRows) await deliveryOrders.add(row);
+  await deliveryOrders.flush();
   await outbox.flush();
 
   // Suppressions (unsubscribe links, merchant actions) for 3% of the customers; 100 data
@@ -540,7 +472,7 @@ async function seed(
   await client.query("VACUUM (ANALYZE)");
   await client.query("CHECKPOINT");
   const rows: Record<string, number> = {};
-  for (const table of [reviewRequests, requestedProducts, sendAttempts, reviews, outbox, deliveries, suppressions, dataRequests]) {
+  for (const table of [reviewRequests, requestedProducts, sendAttempts, reviews, outbox, deliveries, deliveryOrders, suppressions, dataRequests]) {
     rows[table.table] = table.rows;
   }
   await client.end();
@@ -561,8 +493,7 @@ interface Timing {
 
 function summarise(durations: number[]): Timing {
   const sorted = Float64Array.from(durations).sort();
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
-  return { samples: sorted.length, p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] ?? Number.NaN, mean: durations.reduce((sum, value) => sum + value, 0) / Math.max(1, durations.length) };
+  return { samples: sorted.length, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), max: sorted[sorted.length - 1] ?? Number.NaN, mean: durations.reduce((sum, value) => sum + value, 0) / Math.max(1, durations.length) };
 }
 
 /** Sequential calls, one at a time, each timed on its own. */
@@ -625,28 +556,6 @@ interface RunResult {
 // ---------------------------------------------------------------------------------------------
 // The run
 
-async function createDatabase(name: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const admin = new pg.Client({ connectionString: `${settings.postgresUrl}/postgres` });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  return {
-    url: `${settings.postgresUrl}/${name}`,
-    drop: async () => {
-      const client = new pg.Client({ connectionString: `${settings.postgresUrl}/postgres` });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
-}
-
 /** Counts the app's log lines by level and writes them to a file. */
 function logSink(file: string) {
   const counts = { warn: 0, error: 0, other: 0 };
@@ -672,12 +581,12 @@ async function run(): Promise<RunResult> {
   const queuePrefix = `bench-${runTag}-rights`;
   const logFile = path.join(os.tmpdir(), `${name}-app.log`);
   const sink = logSink(logFile);
-  let database: Awaited<ReturnType<typeof createDatabase>> | undefined;
+  let database: BenchDatabase | undefined;
   let fake: FakeShopify | undefined;
   let closeApp: (() => Promise<void>) | undefined;
   try {
     log(`creating database ${name}`);
-    database = await createDatabase(name);
+    database = await createBenchDatabase("postgresql", name, { postgresUrl: settings.postgresUrl });
     fake = await startFakeShopify({ apiKey: API_KEY, apiSecret: API_SECRET, shops: [], autoCreateShops: false });
 
     // The app reads its environment once, on first use: set it before importing app modules.
@@ -986,12 +895,7 @@ async function run(): Promise<RunResult> {
 async function removeQueueKeys(prefix: string): Promise<void> {
   const redis = new Redis(settings.redisUrl, { maxRetriesPerRequest: 1 });
   try {
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== "0");
+    await deleteKeysWithPrefix(redis, prefix);
   } finally {
     redis.disconnect();
   }
@@ -1029,11 +933,13 @@ async function explainStatements(client: pg.Client, targets: Array<{ shopId: str
     await explain("Suppression by blind indexes", `SELECT * FROM "Suppression" WHERE ${byRefs}`, refValues);
     await explain("DataRequest by blind indexes", `SELECT * FROM "DataRequest" WHERE ${byRefs} ORDER BY "receivedAt" ASC`, refValues);
     await explain("OutboxMessage by job ids", `SELECT * FROM "OutboxMessage" WHERE "shopId" = $1 AND "id" = ANY($2)`, [target.shopId, jobIds]);
-    const mentions = [target.customerRef, target.emailRef, ...new Set(requests.rows.map((row) => row.orderId))];
+    const orderIds = [...new Set(requests.rows.map((row) => row.orderId))];
+    await explain("WebhookDeliveryOrder by order ids", `SELECT "webhookDeliveryId" FROM "WebhookDeliveryOrder" WHERE "shopId" = $1 AND "orderId" = ANY($2)`, [target.shopId, orderIds]);
+    const byOrder = await client.query<{ webhookDeliveryId: string }>(`SELECT "webhookDeliveryId" FROM "WebhookDeliveryOrder" WHERE "shopId" = $1 AND "orderId" = ANY($2)`, [target.shopId, orderIds]);
     await explain(
-      "WebhookDelivery by `event LIKE '%\"<ref or order>\"%'`",
-      `SELECT "id", "topic", "receivedAt", "processedAt" FROM "WebhookDelivery" WHERE "shopId" = $1 AND (${mentions.map((_, index) => `"event"::text LIKE ('%' || $${index + 2} || '%')`).join(" OR ")})`,
-      [target.shopId, ...mentions.map((value) => `"${value}"`)],
+      "WebhookDelivery by blind indexes or delivery ids",
+      `SELECT "id", "topic", "receivedAt", "processedAt" FROM "WebhookDelivery" WHERE "shopId" = $1 AND ("customerRef" = $2 OR "emailRef" = $3 OR "id" = ANY($4))`,
+      [...refValues, [...new Set(byOrder.rows.map((row) => row.webhookDeliveryId))]],
     );
   }
   return [...samples.entries()].map(([statement, list]) => {
@@ -1110,9 +1016,7 @@ function renderPass(pass: PassResult, judged: boolean): string[] {
   return lines;
 }
 
-function renderSection(result: RunResult, code: ReturnType<typeof describeCode>): string {
-  const cpus = os.cpus();
-  const cpuModel = cpus[0]?.model.trim() ?? "unknown CPU";
+function renderSection(result: RunResult, code: CodeDescription): string {
   const deviations: string[] = [];
   if (settings.requests !== TARGET_SCALE.requests || settings.customers !== TARGET_SCALE.customers) {
     deviations.push(`${int(settings.requests)} requests over ${int(settings.customers)} customers (the targets are stated for ${int(TARGET_SCALE.requests)} over ${int(TARGET_SCALE.customers)})`);
@@ -1147,7 +1051,7 @@ function renderSection(result: RunResult, code: ReturnType<typeof describeCode>)
       "`BENCH_COMPARE_SQL` (SQL applied after the measured pass, then every operation measured again), `BENCH_KEEP_DATABASE=true`, `BENCH_WRITE_DOCS=false` (leave this file alone), `BENCH_JSON`. " +
       "It exits non-zero when a target or a check is missed.",
     "",
-    `Last run: ${result.startedAt.replace(/\.\d+Z$/, "Z")} · commit ${code.commit}${code.dirty ? " with uncommitted changes to app/ or prisma/" : ""} · Node ${process.version} · ${cpus.length} CPUs (${cpuModel}), shared by the benchmark process, PostgreSQL and Redis · ${os.platform()} ${os.arch()} · PostgreSQL with its default settings (128 MB shared buffers)` +
+    `Last run: ${result.startedAt.replace(/\.\d+Z$/, "Z")} · commit ${code.commit}${code.dirty ? " with uncommitted changes to app/ or prisma/" : ""} · Node ${process.version} · ${describeCpus()}, shared by the benchmark process, PostgreSQL and Redis · ${os.platform()} ${os.arch()} · PostgreSQL with its default settings (128 MB shared buffers)` +
       (deviations.length > 0 ? ` · **non-default settings: ${deviations.join(", ")}**` : ""),
     "",
     "**What is measured.** The app's own module functions, called in-process (`NODE_ENV=test`, `LOG_LEVEL=" +
@@ -1157,7 +1061,7 @@ function renderSection(result: RunResult, code: ReturnType<typeof describeCode>)
       `Data: ${int(settings.requests)} review requests over ${int(settings.customers)} customers in ${settings.shops} shops, written in time order over a year (so one customer's rows are scattered as in service); ` +
       "10% of the requests belong to 1% of the customers (repeat buyers, about 50 requests each), the rest spread evenly (about 4.5 each). " +
       "Each request has its 1–3 requested products, its send attempts (request, reminder, failures), an outbox message while a send is still due, and 8% of the sent ones a review with an encrypted display name; " +
-      `plus ${int(settings.deliveries)} webhook deliveries of the last 7 days (the default retention) with minimised events as the intake stores them (order GID and blind indexes; orders, fulfilments, fulfilment events, refunds, consent) and their outbox messages, ` +
+      `plus ${int(settings.deliveries)} webhook deliveries of the last 7 days (the default retention) with minimised events as the intake stores them (order GID and blind indexes; orders, fulfilments, fulfilment events, refunds, consent), the blind indexes and orders they name in their own indexed columns and rows as the intake writes them, and their outbox messages, ` +
       "suppressions for 3% of the customers and 100 data requests per shop. Blind indexes are computed with the run's key exactly as the app does, so lookups by customer id find the seeded rows. " +
       "Seeding is multi-row `INSERT … SELECT FROM unnest(…)` through node-postgres, then `VACUUM (ANALYZE)` and `CHECKPOINT` (a database in service is vacuumed and analysed by autovacuum). " +
       "Each operation runs on its own customers, picked at random and each used once, after unmeasured warm-up calls on others: " +
@@ -1199,27 +1103,17 @@ function renderSection(result: RunResult, code: ReturnType<typeof describeCode>)
   return lines.join("\n");
 }
 
-function writeDocs(section: string): void {
-  const header = "# Benchmarks\n\nEach section is written by the benchmark it names; rerun the command it gives to refresh it.\n";
-  const current = existsSync(DOCS) ? readFileSync(DOCS, "utf8") : header;
-  const start = current.indexOf(SECTION_START);
-  const end = current.indexOf(SECTION_END);
-  const next =
-    start !== -1 && end > start ? current.slice(0, start) + section + current.slice(end + SECTION_END.length) : `${current.replace(/\s*$/, "")}\n\n${section}\n`;
-  writeFileSync(DOCS, next);
-}
-
 // ---------------------------------------------------------------------------------------------
 
-const releaseLock = await acquireLock();
-const code = describeCode();
+const releaseLock = await acquireBenchLock(60);
+const code = describeCode(["app", "prisma"]);
 log(`run ${runTag}: ${settings.samples} customers per operation, ${settings.warmup} warm-up calls`);
 const result = await run();
 releaseLock();
 const section = renderSection(result, code);
 console.log(`\n${section}\n`);
 if (settings.writeDocs) {
-  writeDocs(section);
+  writeDocsSection(section, SECTION_START, SECTION_END);
   log(`results written to ${path.relative(ROOT, DOCS)}`);
 }
 if (settings.jsonPath) {

@@ -44,14 +44,13 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
 import { once } from "node:events";
-import { closeSync, cpSync, createWriteStream, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { cpSync, createWriteStream, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
-import { connect, createServer, type AddressInfo } from "node:net";
+import { connect, type AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
-import { fileURLToPath } from "node:url";
 
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
@@ -65,12 +64,13 @@ import { renderReviewRequestEmail } from "../app/modules/review-emails/render-re
 import { createEmptyShopSeed, startFakeShopify, type FakeShopify } from "../dev/fake-shopify/index";
 import { startMailCatcher } from "../dev/mail-catcher/index";
 import { mintSessionToken } from "../dev/session-token";
+import { DOCS, describeCpus, percentile, writeDocsSection } from "./support/results";
+import { acquireBenchLock, describeCode, log, positiveInteger, ROOT, type CodeDescription } from "./support/run";
+import { createBenchDatabase, deleteKeysWithPrefix, freePort, runToCompletion, type Backend, type BenchDatabase } from "./support/services";
 
 // ---------------------------------------------------------------------------------------------
 // Settings
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const DOCS = path.join(ROOT, "docs/benchmarks.md");
 /** What the benchmark runs from `npm run build`. */
 const BUILD_FILES = ["build/server.js", "build/worker.js", "build/server/index.js"];
 const SECTION_START = "<!-- review-emails:start -->";
@@ -91,18 +91,6 @@ const API_SECRET = `bench-emails-secret-${randomBytes(4).toString("hex")}`;
 const BROWSER_USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
 const PRODUCTS_PER_SHOP = 20;
 const MAIL_FROM = "Reviews <reviews@candor.example>";
-
-type Backend = "sqlite" | "postgresql";
-
-function positiveInteger(name: string, fallback: number, { allowZero = false } = {}): number {
-  const raw = process.env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || (value === 0 && !allowZero)) {
-    throw new Error(`${name} must be a ${allowZero ? "non-negative" : "positive"} whole number (got ${raw})`);
-  }
-  return value;
-}
 
 const settings = {
   backends: (process.env.BENCH_BACKENDS?.trim() || "postgresql sqlite").split(/[\s,]+/).filter(Boolean),
@@ -140,85 +128,6 @@ if (!existsSync(path.join(ROOT, "build"))) {
 }
 
 const runTag = `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
-const log = (message: string) => console.log(`[bench] ${message}`);
-
-// ---------------------------------------------------------------------------------------------
-// What code is measured
-
-function git(args: string[]): string | undefined {
-  try {
-    return execFileSync("git", args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
-  } catch {
-    return undefined;
-  }
-}
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "generated" || entry.name === "node_modules") continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/** The commit, uncommitted changes to the app's code, and whether the build predates the sources. */
-function describeCode(): { commit: string; dirty: boolean; staleBuild: boolean } {
-  const commit = git(["rev-parse", "--short", "HEAD"]) ?? "unknown commit";
-  const dirty = (git(["status", "--porcelain", "--", "app", "server", "prisma"]) ?? "") !== "";
-  const builtAt = Math.min(...BUILD_FILES.map((file) => (existsSync(path.join(ROOT, file)) ? statSync(path.join(ROOT, file)).mtimeMs : 0)));
-  const sourcesAt = Math.max(...["app", "server", "prisma"].map((dir) => (existsSync(path.join(ROOT, dir)) ? newestMtime(path.join(ROOT, dir)) : 0)));
-  return { commit, dirty, staleBuild: sourcesAt > builtAt };
-}
-
-// ---------------------------------------------------------------------------------------------
-// One benchmark at a time on this machine: the lock is shared with bench/webhook-intake.ts, so
-// neither benchmark measures the other.
-
-const LOCK_FILE = path.join(os.tmpdir(), "candor-webhook-intake-bench.lock");
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function acquireLock(): Promise<() => void> {
-  const deadline = Date.now() + 30 * 60_000;
-  let announced = false;
-  for (;;) {
-    try {
-      const fd = openSync(LOCK_FILE, "wx");
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      const release = () => {
-        try {
-          if (readFileSync(LOCK_FILE, "utf8").trim() === String(process.pid)) rmSync(LOCK_FILE, { force: true });
-        } catch {
-          // already gone
-        }
-      };
-      process.once("exit", release);
-      return release;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    }
-    const holder = Number(readFileSync(LOCK_FILE, "utf8").trim());
-    if (!Number.isInteger(holder) || holder <= 0 || !isAlive(holder)) {
-      rmSync(LOCK_FILE, { force: true }); // left by a run that died
-      continue;
-    }
-    if (Date.now() > deadline) throw new Error(`another benchmark run (pid ${holder}) has held ${LOCK_FILE} for 30 minutes`);
-    if (!announced) log(`waiting for another benchmark run (pid ${holder}) to finish`);
-    announced = true;
-    await sleep(1_000);
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Machine measurements: CPU time per process from /proc, memory of the worker
 
@@ -553,52 +462,6 @@ async function measureEmailCeiling(
 // ---------------------------------------------------------------------------------------------
 // Processes and services
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const address = server.address();
-  server.close();
-  if (!address || typeof address === "string") throw new Error("could not find a free port");
-  return address.port;
-}
-
-async function runToCompletion(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  const child = spawn(command, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const [code] = (await once(child, "exit")) as [number | null];
-  if (code !== 0) throw new Error(`${path.basename(command)} ${args.join(" ")} exited with ${code}:\n${output.trim()}`);
-}
-
-async function createDatabase(backend: Backend, name: string): Promise<{ url: string; name: string; drop(): Promise<void> }> {
-  if (backend === "sqlite") {
-    const dir = mkdtempSync(path.join(settings.tmpDir, `candor-bench-${name}-`));
-    return { url: `file:${path.join(dir, "bench.db")}`, name, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const admin = new pg.Client({ connectionString: `${settings.postgresUrl}/postgres` });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  return {
-    url: `${settings.postgresUrl}/${name}`,
-    name,
-    drop: async () => {
-      const client = new pg.Client({ connectionString: `${settings.postgresUrl}/postgres` });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
-}
-
 interface AppProcess {
   child: ChildProcess;
   pid: number;
@@ -860,11 +723,6 @@ async function fireWebhooks(port: number, orders: BenchOrder[], concurrency: num
     }),
   );
   return { seconds: (performance.now() - started) / 1000, failures };
-}
-
-function percentile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1195,15 +1053,6 @@ async function analyzeLikeAutovacuum(databaseUrl: string, result: BackendResult)
   };
 }
 
-async function removeQueueKeys(redis: Redis, prefix: string): Promise<void> {
-  let cursor = "0";
-  do {
-    const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 1000);
-    cursor = next;
-    if (keys.length > 0) await redis.del(...keys);
-  } while (cursor !== "0");
-}
-
 async function benchBackend(backend: Backend, sink: MailSink): Promise<BackendResult> {
   const result: BackendResult = { backend, webLog: { warn: 0, error: 0 }, workerLog: { warn: 0, error: 0 }, passed: false };
   const short = backend === "sqlite" ? "lite" : "pg";
@@ -1211,7 +1060,7 @@ async function benchBackend(backend: Backend, sink: MailSink): Promise<BackendRe
   const queuePrefix = `bench-emails-${runTag}-${short}`;
   const redis = new Redis(settings.redisUrl, { maxRetriesPerRequest: null });
   const queues = ["webhooks", "review-emails"].map((queueName) => new Queue(queueName, { connection: redis, prefix: queuePrefix }));
-  let database: Awaited<ReturnType<typeof createDatabase>> | undefined;
+  let database: BenchDatabase | undefined;
   let db: Db | undefined;
   let fake: FakeShopify | undefined;
   let web: AppProcess | undefined;
@@ -1221,7 +1070,7 @@ async function benchBackend(backend: Backend, sink: MailSink): Promise<BackendRe
   const workerLogFile = path.join(os.tmpdir(), `${name}-worker.log`);
   try {
     log(`${backend}: creating database ${backend === "sqlite" ? "file" : name}`);
-    database = await createDatabase(backend, name);
+    database = await createBenchDatabase(backend, name, settings);
     await runToCompletion(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/migrate.ts"], { ...process.env, DATABASE_URL: database.url });
     db = createDb(database.url);
     fake = await startFakeShopify({ apiKey: API_KEY, apiSecret: API_SECRET, shops: [] });
@@ -1317,7 +1166,7 @@ async function benchBackend(backend: Backend, sink: MailSink): Promise<BackendRe
     await db?.$disconnect().catch(() => undefined);
     await fake?.close().catch(() => undefined);
     await Promise.all(queues.map((queue) => queue.close().catch(() => undefined)));
-    await removeQueueKeys(redis, queuePrefix).catch((error: unknown) => log(`${backend}: queue cleanup failed: ${String(error)}`));
+    await deleteKeysWithPrefix(redis, queuePrefix).catch((error: unknown) => log(`${backend}: queue cleanup failed: ${String(error)}`));
     redis.disconnect();
     await database?.drop().catch((error: unknown) => log(`${backend}: dropping the database failed: ${String(error)}`));
   }
@@ -1347,9 +1196,7 @@ function ceilingRate(ceilings: Ceilings): number | undefined {
   return rates.length > 0 ? rates.reduce((sum, rate) => sum + rate, 0) / rates.length : undefined;
 }
 
-function renderSection(results: BackendResult[], ceilings: Ceilings, startedAt: Date, code: ReturnType<typeof describeCode>, background: number): string {
-  const cpus = os.cpus();
-  const cpuModel = cpus[0]?.model.trim() ?? "unknown CPU";
+function renderSection(results: BackendResult[], ceilings: Ceilings, startedAt: Date, code: CodeDescription, background: number): string {
   const deviations: string[] = [];
   if (settings.shops !== 10 || settings.ordersPerShop !== 1_000) deviations.push(`${settings.shops} shops × ${settings.ordersPerShop} orders (the targets are stated for 10 × 1,000)`);
   if (settings.logLevel !== "info") deviations.push(`LOG_LEVEL=${settings.logLevel}`);
@@ -1381,7 +1228,7 @@ function renderSection(results: BackendResult[], ceilings: Ceilings, startedAt: 
       "`BENCH_CONCURRENCY` (webhooks in flight, default 20), `BENCH_WORKER_CONCURRENCY` (sets the worker's `WORKER_CONCURRENCY`), `BENCH_LOG_LEVEL` (default `info` as in production), " +
       "`BENCH_CEILING_MESSAGES` (default: Run A's order count), `BENCH_CPU_PROF=<dir>` (profile the worker), `BENCH_WORKER_NODE_OPTIONS` (e.g. V8 heap flags), `BENCH_WRITE_DOCS=false` (leave this file alone), `BENCH_JSON=<file>`. It exits non-zero when a target is missed.",
     "",
-    `Last run: ${startedAt.toISOString().replace(/\.\d+Z$/, "Z")} · commit ${code.commit}${code.dirty ? " with uncommitted changes to app/, server/ or prisma/" : ""} · Node ${process.version} · ${cpus.length} CPUs (${cpuModel}) shared by everything below · ${os.platform()} ${os.arch()} · ` +
+    `Last run: ${startedAt.toISOString().replace(/\.\d+Z$/, "Z")} · commit ${code.commit}${code.dirty ? " with uncommitted changes to app/, server/ or prisma/" : ""} · Node ${process.version} · ${describeCpus()} shared by everything below · ${os.platform()} ${os.arch()} · ` +
       `machine ${percent(background)} busy before the run · worker concurrency ${sendConcurrency} per queue${settings.workerConcurrency ? "" : " (the default)"}, ${settings.concurrency} webhooks in flight` +
       (deviations.length > 0 ? ` · **non-default settings: ${deviations.join(", ")}**` : ""),
     "",
@@ -1507,24 +1354,10 @@ function renderSection(results: BackendResult[], ceilings: Ceilings, startedAt: 
   return lines.join("\n");
 }
 
-function writeDocs(section: string): void {
-  const header = "# Benchmarks\n\nEach section is written by the benchmark it names; rerun the command it gives to refresh it.\n";
-  const current = existsSync(DOCS) ? readFileSync(DOCS, "utf8") : header;
-  const start = current.indexOf(SECTION_START);
-  const end = current.indexOf(SECTION_END);
-  let next: string;
-  if (start !== -1 && end > start) {
-    next = current.slice(0, start) + section + current.slice(end + SECTION_END.length);
-  } else {
-    next = `${current.replace(/\s*$/, "")}\n\n${section}\n`;
-  }
-  writeFileSync(DOCS, next);
-}
-
 // ---------------------------------------------------------------------------------------------
 
-const releaseLock = await acquireLock();
-const code = describeCode();
+const releaseLock = await acquireBenchLock(30);
+const code = describeCode(["app", "server", "prisma"], BUILD_FILES);
 if (code.staleBuild) log("warning: build/ is older than the sources in app/, server/ or prisma/: the results describe the build, not the sources");
 const startedAt = new Date();
 log(
@@ -1569,7 +1402,7 @@ releaseLock();
 const section = renderSection(results, ceilings, startedAt, code, background);
 console.log(`\n${section}\n`);
 if (settings.writeDocs) {
-  writeDocs(section);
+  writeDocsSection(section, SECTION_START, SECTION_END);
   log(`results written to ${path.relative(ROOT, DOCS)}`);
 }
 if (settings.jsonPath) {

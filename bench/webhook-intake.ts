@@ -23,15 +23,13 @@
  * Exit codes: 0 every target met on every backend; 1 a target or the correctness check was
  * missed, or a backend could not be measured. The results are written in every case.
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
 import { once } from "node:events";
-import { closeSync, createWriteStream, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
-import { createServer } from "node:net";
+import { createWriteStream, existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { fileURLToPath } from "node:url";
 
 import autocannon, { type Result as AutocannonResult } from "autocannon";
 import Database from "better-sqlite3";
@@ -39,12 +37,14 @@ import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import pg from "pg";
 
+import { DOCS, describeCpus, percentile, writeDocsSection } from "./support/results";
+import { acquireBenchLock, describeCode, log, positiveNumber, ROOT, type CodeDescription } from "./support/run";
+import { createBenchDatabase, deleteKeysWithPrefix, freePort, runToCompletion, type Backend, type BenchDatabase } from "./support/services";
+
 // ---------------------------------------------------------------------------------------------
 // Settings
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const FIXTURE = path.join(ROOT, "bench/fixtures/orders-fulfilled.json");
-const DOCS = path.join(ROOT, "docs/benchmarks.md");
 const SECTION_START = "<!-- webhook-intake:start -->";
 const SECTION_END = "<!-- webhook-intake:end -->";
 
@@ -59,8 +59,6 @@ const TOPIC = "orders/fulfilled";
 const API_VERSION = "2026-10";
 const WEBHOOK_QUEUE = "webhooks";
 
-type Backend = "sqlite" | "postgresql";
-
 /** autocannon hands response headers over as an object or as a flat [name, value, …] list. */
 function headerValue(headers: unknown, name: string): string | undefined {
   if (Array.isArray(headers)) {
@@ -74,14 +72,6 @@ function headerValue(headers: unknown, name: string): string | undefined {
     return entry === undefined ? undefined : String(entry[1]);
   }
   return undefined;
-}
-
-function positiveNumber(name: string, fallback: number): number {
-  const raw = process.env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number (got ${raw})`);
-  return value;
 }
 
 const settings = {
@@ -112,84 +102,6 @@ if (!existsSync(path.join(ROOT, "build/server.js")) || !existsSync(path.join(ROO
 const runTag = `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
 const body = readFileSync(FIXTURE);
 const hmac = createHmac("sha256", API_SECRET).update(body).digest("base64");
-
-const log = (message: string) => console.log(`[bench] ${message}`);
-
-// ---------------------------------------------------------------------------------------------
-// What code is measured
-
-function git(args: string[]): string | undefined {
-  try {
-    return execFileSync("git", args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
-  } catch {
-    return undefined;
-  }
-}
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "generated" || entry.name === "node_modules") continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/** The commit, uncommitted changes to the app's code, and whether the build predates the sources. */
-function describeCode(): { commit: string; dirty: boolean; staleBuild: boolean } {
-  const commit = git(["rev-parse", "--short", "HEAD"]) ?? "unknown commit";
-  const dirty = (git(["status", "--porcelain", "--", "app", "server", "prisma"]) ?? "") !== "";
-  const builtAt = Math.min(statSync(path.join(ROOT, "build/server.js")).mtimeMs, statSync(path.join(ROOT, "build/server/index.js")).mtimeMs);
-  const sourcesAt = Math.max(...["app", "server", "prisma"].map((dir) => (existsSync(path.join(ROOT, dir)) ? newestMtime(path.join(ROOT, dir)) : 0)));
-  return { commit, dirty, staleBuild: sourcesAt > builtAt };
-}
-
-// ---------------------------------------------------------------------------------------------
-// One run at a time on this machine: two overlapping runs would measure each other.
-
-const LOCK_FILE = path.join(os.tmpdir(), "candor-webhook-intake-bench.lock");
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function acquireLock(): Promise<() => void> {
-  const deadline = Date.now() + 15 * 60_000;
-  let announced = false;
-  for (;;) {
-    try {
-      const fd = openSync(LOCK_FILE, "wx");
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      const release = () => {
-        try {
-          if (readFileSync(LOCK_FILE, "utf8").trim() === String(process.pid)) rmSync(LOCK_FILE, { force: true });
-        } catch {
-          // already gone
-        }
-      };
-      process.once("exit", release);
-      return release;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    }
-    const holder = Number(readFileSync(LOCK_FILE, "utf8").trim());
-    if (!Number.isInteger(holder) || holder <= 0 || !isAlive(holder)) {
-      rmSync(LOCK_FILE, { force: true }); // left by a run that died
-      continue;
-    }
-    if (Date.now() > deadline) throw new Error(`another benchmark run (pid ${holder}) has held ${LOCK_FILE} for 15 minutes`);
-    if (!announced) log(`waiting for another benchmark run (pid ${holder}) to finish`);
-    announced = true;
-    await sleep(1_000);
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Results
@@ -249,12 +161,6 @@ interface DeliveryLedger {
   sent: Set<string>;
   answered: Set<string>;
   accepted: Set<string>;
-}
-
-function percentile(sorted: Float64Array, q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[index] ?? Number.NaN;
 }
 
 /**
@@ -334,51 +240,6 @@ async function measure(options: {
 
 // ---------------------------------------------------------------------------------------------
 // Processes and services
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const address = server.address();
-  server.close();
-  if (!address || typeof address === "string") throw new Error("could not find a free port");
-  return address.port;
-}
-
-async function runToCompletion(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  const child = spawn(command, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const [code] = (await once(child, "exit")) as [number | null];
-  if (code !== 0) throw new Error(`${path.basename(command)} ${args.join(" ")} exited with ${code}:\n${output.trim()}`);
-}
-
-async function createDatabase(backend: Backend, name: string): Promise<{ url: string; drop(): Promise<void> }> {
-  if (backend === "sqlite") {
-    const dir = mkdtempSync(path.join(settings.tmpDir, `candor-bench-${name}-`));
-    return { url: `file:${path.join(dir, "bench.db")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const admin = new pg.Client({ connectionString: `${settings.postgresUrl}/postgres` });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  return {
-    url: `${settings.postgresUrl}/${name}`,
-    drop: async () => {
-      const client = new pg.Client({ connectionString: `${settings.postgresUrl}/postgres` });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
-}
 
 interface RunningServer {
   port: number;
@@ -559,12 +420,7 @@ async function checkCorrectness(
 async function removeQueueKeys(redis: Redis, queue: Queue, prefix: string): Promise<void> {
   await queue.obliterate({ force: true }).catch(() => undefined);
   // Anything else under this run's own prefix (obliterate covers one queue's keys).
-  let cursor = "0";
-  do {
-    const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 1000);
-    cursor = next;
-    if (keys.length > 0) await redis.del(...keys);
-  } while (cursor !== "0");
+  await deleteKeysWithPrefix(redis, prefix);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -576,12 +432,12 @@ async function benchBackend(backend: Backend): Promise<BackendResult> {
   const queuePrefix = `bench-${runTag}-${backend === "sqlite" ? "lite" : "pg"}`;
   const redis = new Redis(settings.redisUrl, { maxRetriesPerRequest: null });
   const queue = new Queue(WEBHOOK_QUEUE, { connection: redis, prefix: queuePrefix });
-  let database: Awaited<ReturnType<typeof createDatabase>> | undefined;
+  let database: BenchDatabase | undefined;
   let server: RunningServer | undefined;
   const logFile = path.join(os.tmpdir(), `${name}-server.log`);
   try {
     log(`${backend}: creating database ${backend === "sqlite" ? "file" : name}`);
-    database = await createDatabase(backend, name);
+    database = await createBenchDatabase(backend, name, settings);
     await runToCompletion(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/migrate.ts"], {
       ...process.env,
       DATABASE_URL: database.url,
@@ -656,9 +512,7 @@ function runRow(backend: string, run: RunResult | undefined, label: string): str
   return `| ${backend} | ${label} | ${rps(run.requestsPerSecond)} | ${ms(run.p50)} | ${ms(run.p99)} | ${run.non2xx} | ${run.errors} |`;
 }
 
-function renderSection(results: BackendResult[], startedAt: Date, code: ReturnType<typeof describeCode>): string {
-  const cpus = os.cpus();
-  const cpuModel = cpus[0]?.model.trim() ?? "unknown CPU";
+function renderSection(results: BackendResult[], startedAt: Date, code: CodeDescription): string {
   const deviations: string[] = [];
   if (settings.connections !== TARGET_CONNECTIONS) deviations.push(`${settings.connections} connections (the targets are stated for ${TARGET_CONNECTIONS})`);
   if (settings.logLevel !== "info") deviations.push(`server LOG_LEVEL=${settings.logLevel}`);
@@ -684,7 +538,7 @@ function renderSection(results: BackendResult[], startedAt: Date, code: ReturnTy
       "`BENCH_CONNECTIONS` (default 10), `BENCH_LOG_LEVEL` (server log level, default `info` as in production), `BENCH_CPU_PROF=<dir>` (profile the server), `BENCH_WRITE_DOCS=false` (leave this file alone). " +
       "It exits non-zero when a target is missed.",
     "",
-    `Last run: ${startedAt.toISOString().replace(/\.\d+Z$/, "Z")} · commit ${code.commit}${code.dirty ? " with uncommitted changes to app/, server/ or prisma/" : ""} · Node ${process.version} · ${cpus.length} CPUs (${cpuModel}), shared by the server, the load tool, PostgreSQL and Redis · ${os.platform()} ${os.arch()} · ` +
+    `Last run: ${startedAt.toISOString().replace(/\.\d+Z$/, "Z")} · commit ${code.commit}${code.dirty ? " with uncommitted changes to app/, server/ or prisma/" : ""} · Node ${process.version} · ${describeCpus()}, shared by the server, the load tool, PostgreSQL and Redis · ${os.platform()} ${os.arch()} · ` +
       `${settings.connections} connections, ${settings.duration} s per measured run after ${settings.warmup} s of warm-up per route` +
       (deviations.length > 0 ? ` · **non-default settings: ${deviations.join(", ")}**` : ""),
     "",
@@ -755,24 +609,10 @@ function renderSection(results: BackendResult[], startedAt: Date, code: ReturnTy
   return lines.join("\n");
 }
 
-function writeDocs(section: string): void {
-  const header = "# Benchmarks\n\nEach section is written by the benchmark it names; rerun the command it gives to refresh it.\n";
-  const current = existsSync(DOCS) ? readFileSync(DOCS, "utf8") : header;
-  const start = current.indexOf(SECTION_START);
-  const end = current.indexOf(SECTION_END);
-  let next: string;
-  if (start !== -1 && end > start) {
-    next = current.slice(0, start) + section + current.slice(end + SECTION_END.length);
-  } else {
-    next = `${current.replace(/\s*$/, "")}\n\n${section}\n`;
-  }
-  writeFileSync(DOCS, next);
-}
-
 // ---------------------------------------------------------------------------------------------
 
-const releaseLock = await acquireLock();
-const code = describeCode();
+const releaseLock = await acquireBenchLock(15);
+const code = describeCode(["app", "server", "prisma"], ["build/server.js", "build/server/index.js"]);
 if (code.staleBuild) log("warning: build/ is older than the sources in app/, server/ or prisma/: the results describe the build, not the sources");
 const startedAt = new Date();
 log(`run ${runTag}: backends ${settings.backends.join(", ")}; ${settings.connections} connections; ${settings.duration} s per run; server LOG_LEVEL=${settings.logLevel}`);
@@ -785,7 +625,7 @@ releaseLock();
 const section = renderSection(results, startedAt, code);
 console.log(`\n${section}\n`);
 if (settings.writeDocs) {
-  writeDocs(section);
+  writeDocsSection(section, SECTION_START, SECTION_END);
   log(`results written to ${path.relative(ROOT, DOCS)}`);
 }
 if (settings.jsonPath) {

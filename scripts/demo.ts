@@ -91,7 +91,7 @@ async function main() {
 
   // The demo asks at once instead of after the default 10 days, so the emails show up now.
   const { updateShopSettings } = await import("../app/modules/settings/update-shop-settings.server");
-  await updateShopSettings(DEMO_SHOP_DOMAIN, { delayDays: 0 });
+  await updateShopSettings(DEMO_SHOP_DOMAIN, { delayDays: 0 }, { requestedBy: "system" });
 
   const delivered: string[] = [];
   for (const orderId of [DEMO_IDS.orders.adaFulfilled, DEMO_IDS.orders.jonasFulfilled, DEMO_IDS.orders.mayaTest]) {

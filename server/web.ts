@@ -51,6 +51,8 @@ export async function startWebServer(options: { withWorkers?: boolean } = {}): P
     const incoming = req.get("x-request-id");
     const requestId = incoming && /^[\w.-]{8,80}$/.test(incoming) ? incoming : randomUUID();
     res.locals.requestId = requestId;
+    // Routes read it from the request (the audit log records it); a malformed incoming one is replaced.
+    req.headers["x-request-id"] = requestId;
     res.setHeader("X-Request-Id", requestId);
     // The webhook intake logs each delivery itself, with its outcome.
     if (req.path === "/webhooks") return next();

@@ -41,6 +41,11 @@ export interface ApplyMigrationsOptions {
   migrationsDirectory?: string;
   /** How long to wait for another process that is migrating the same database. */
   lockTimeoutMs?: number;
+  /**
+   * Apply the folders up to and including this one only (a folder name), leaving later ones
+   * pending — for example to write rows the way an older version did, then migrate them.
+   */
+  through?: string;
 }
 
 export interface ApplyMigrationsResult {
@@ -113,6 +118,13 @@ export function readMigrationFolders(migrationsDirectory: string): MigrationFold
       const script = readFileSync(scriptPath, "utf8");
       return { name, script, checksum: migrationChecksum(script) };
     });
+}
+
+function foldersThrough(folders: MigrationFolder[], through: string | undefined): MigrationFolder[] {
+  if (through === undefined) return folders;
+  const last = folders.findIndex((folder) => folder.name === through);
+  if (last === -1) throw new MigrationError("missing-script", `No migration folder named ${through}.`);
+  return folders.slice(0, last + 1);
 }
 
 interface MigrationRecord {
@@ -194,7 +206,7 @@ export async function applyMigrations(options: ApplyMigrationsOptions): Promise<
   const migrationsDirectory = options.migrationsDirectory ?? defaultMigrationsDirectory(dialect);
   // Read and checksum every file before touching the database: a missing script is a
   // packaging error and should not leave a lock or an empty history table behind.
-  const folders = readMigrationFolders(migrationsDirectory);
+  const folders = foldersThrough(readMigrationFolders(migrationsDirectory), options.through);
 
   const target =
     dialect === "sqlite" ? openSqliteTarget(options.databaseUrl) : await openPostgresTarget(options.databaseUrl);

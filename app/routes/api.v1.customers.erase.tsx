@@ -7,6 +7,7 @@ import { parseInput, readJsonBody, runApiRoute } from "~/modules/api/run-api-rou
 import { customerLookupSchema } from "~/modules/data-rights/customer-lookup";
 import { eraseCustomerOnRequest } from "~/modules/data-rights/erase-customer-on-request.server";
 import { AppError } from "~/modules/errors/app-error";
+import { requestIdOf } from "~/modules/observability/request-id-of";
 
 export const permissions = declareRoutePermissions({
   action: "customer-data:erase",
@@ -19,7 +20,7 @@ export const action = ({ request }: ActionFunctionArgs) =>
     const { shop, actor } = await requirePermission(caller, permissions.action);
     if (request.method !== "POST") throw new AppError("method_not_allowed", "Use POST.");
     const lookup = parseInput(customerLookupSchema, await readJsonBody(request));
-    return eraseCustomerOnRequest(shop, lookup, { source: "api", requestedBy: describeActor(actor) });
+    return eraseCustomerOnRequest(shop, lookup, { source: "api", requestedBy: describeActor(actor), requestId: requestIdOf(request) });
   });
 
 export const loader = (_args: LoaderFunctionArgs) =>

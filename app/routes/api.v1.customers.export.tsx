@@ -7,6 +7,7 @@ import { declareRoutePermissions, publicRoute } from "~/modules/access-control/r
 import { parseInput, runApiRoute } from "~/modules/api/run-api-route.server";
 import { customerLookupSchema } from "~/modules/data-rights/customer-lookup";
 import { exportCustomerOnRequest } from "~/modules/data-rights/export-customer-on-request.server";
+import { requestIdOf } from "~/modules/observability/request-id-of";
 
 export const permissions = declareRoutePermissions({
   loader: "customer-data:export",
@@ -22,6 +23,7 @@ export const loader = ({ request }: LoaderFunctionArgs) =>
       source: "api",
       requestedBy: describeActor(actor),
       format: parseInput(z.enum(["json", "csv"]), format),
+      requestId: requestIdOf(request),
     });
     return new Response(exported.body, {
       headers: {

@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 
+import { describeActor } from "~/modules/access-control/actor";
 import { requirePermission } from "~/modules/access-control/require-permission.server";
 import { declareRoutePermissions, publicRoute } from "~/modules/access-control/route-permissions";
 import { parseInput, runApiRoute } from "~/modules/api/run-api-route.server";
-import { buildCustomerInventory } from "~/modules/data-rights/build-customer-inventory.server";
 import { customerLookupSchema } from "~/modules/data-rights/customer-lookup";
+import { viewCustomerInventory } from "~/modules/data-rights/view-customer-inventory.server";
+import { requestIdOf } from "~/modules/observability/request-id-of";
 
 export const permissions = declareRoutePermissions({
   loader: "customer-data:lookup",
@@ -14,8 +16,11 @@ export const permissions = declareRoutePermissions({
 /** GET /api/v1/customers/inventory?customerId=…|email=…|orderId=… — see docs/api.md. */
 export const loader = ({ request }: LoaderFunctionArgs) =>
   runApiRoute(request, async (caller) => {
-    const { shop } = await requirePermission(caller, permissions.loader);
-    return buildCustomerInventory(shop, parseInput(customerLookupSchema, Object.fromEntries(new URL(request.url).searchParams)));
+    const { shop, actor } = await requirePermission(caller, permissions.loader);
+    return viewCustomerInventory(shop, parseInput(customerLookupSchema, Object.fromEntries(new URL(request.url).searchParams)), {
+      requestedBy: describeActor(actor),
+      requestId: requestIdOf(request),
+    });
   });
 
 /** Only GET reads this resource. */

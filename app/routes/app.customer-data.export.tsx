@@ -6,6 +6,7 @@ import { requirePermission } from "~/modules/access-control/require-permission.s
 import { declareRoutePermissions } from "~/modules/access-control/route-permissions";
 import { exportCustomerOnRequest } from "~/modules/data-rights/export-customer-on-request.server";
 import { parseCustomerLookupForm } from "~/modules/data-rights/parse-customer-lookup-form";
+import { requestIdOf } from "~/modules/observability/request-id-of";
 
 export const permissions = declareRoutePermissions({ action: "customer-data:export", loader: "customer-data:export" });
 
@@ -34,6 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
     source: "admin",
     requestedBy: describeActor(actor),
     format: format.data,
+    requestId: requestIdOf(request),
   });
   return new Response(exported.body, {
     headers: {

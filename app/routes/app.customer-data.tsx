@@ -31,6 +31,8 @@ import type { ErasureReceipt } from "~/modules/data-rights/erase-customer-data.s
 import { eraseCustomerOnRequest } from "~/modules/data-rights/erase-customer-on-request.server";
 import { getCustomerDataView } from "~/modules/data-rights/get-customer-data-view.server";
 import { CUSTOMER_LOOKUP_KINDS, parseCustomerLookupForm, type CustomerLookupKind } from "~/modules/data-rights/parse-customer-lookup-form";
+import { downloadThroughFetch } from "~/components/download-through-fetch";
+import { requestIdOf } from "~/modules/observability/request-id-of";
 
 export const meta: MetaFunction = () => [{ title: "Candor — Customer data" }];
 
@@ -73,11 +75,13 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
   const { by, value, lookup } = parsed;
+  const requestedBy = describeActor(actor);
   if (intent.data === "lookup") {
-    return Response.json({ intent: "lookup", ok: true, by, value, view: await getCustomerDataView(shop, lookup) } satisfies ActionResult);
+    const view = await getCustomerDataView(shop, lookup, { requestedBy, requestId: requestIdOf(request) });
+    return Response.json({ intent: "lookup", ok: true, by, value, view } satisfies ActionResult);
   }
   if (!actorHasPermission(actor, "customer-data:erase")) throw forbiddenResponse("customer-data:erase");
-  const receipt = await eraseCustomerOnRequest(shop, lookup, { source: "admin", requestedBy: describeActor(actor) });
+  const receipt = await eraseCustomerOnRequest(shop, lookup, { source: "admin", requestedBy, requestId: requestIdOf(request) });
   return Response.json({ intent: "erase", ok: true, by, value, receipt } satisfies ActionResult);
 }
 
@@ -257,23 +261,8 @@ function ReceiptCard({ receipt }: { receipt: ErasureResult }) {
   );
 }
 
-/** Download through the page's fetch, which App Bridge gives the session token a plain link cannot carry. */
-async function downloadExport(by: CustomerLookupKind, value: string, format: "json" | "csv"): Promise<string> {
-  const response = await fetch("/app/customer-data/export", { method: "POST", body: new URLSearchParams({ by, value, format }) });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(body?.error?.message ?? "The export could not be made; nothing was recorded.");
-  }
-  const filename = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? `customer-data.${format}`;
-  const url = URL.createObjectURL(await response.blob());
-  const anchor = document.createElement("a");
-  anchor.href = url;
-  anchor.download = filename;
-  document.body.appendChild(anchor);
-  anchor.click();
-  anchor.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return filename;
+function downloadExport(by: CustomerLookupKind, value: string, format: "json" | "csv"): Promise<string> {
+  return downloadThroughFetch("/app/customer-data/export", new URLSearchParams({ by, value, format }), `customer-data.${format}`);
 }
 
 function CustomerData({ by, value, view, onErased }: { by: CustomerLookupKind; value: string; view: CustomerDataView; onErased: () => void }) {

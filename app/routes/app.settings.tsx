@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { Banner, BlockStack, Button, Card, Checkbox, FormLayout, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 
-import { actorHasPermission } from "~/modules/access-control/actor";
+import { actorHasPermission, describeActor } from "~/modules/access-control/actor";
 import { forbiddenResponse, requirePermission } from "~/modules/access-control/require-permission.server";
 import { declareRoutePermissions } from "~/modules/access-control/route-permissions";
 import { isAppError } from "~/modules/errors/app-error";
@@ -12,6 +12,7 @@ import { settingsPatchFromForm } from "~/modules/settings/settings-form";
 import { EMAIL_STRINGS } from "~/modules/review-emails/email-strings";
 import { EMAIL_COPY_LANGUAGES, RETENTION_WINDOWS, type RetentionCategory } from "~/modules/settings/shop-settings-schema";
 import { updateShopSettings } from "~/modules/settings/update-shop-settings.server";
+import { requestIdOf } from "~/modules/observability/request-id-of";
 
 export const meta: MetaFunction = () => [{ title: "Candor — Settings" }];
 
@@ -29,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const changesRetention = [...form.keys()].some((name) => name.startsWith("retentionDays."));
   if (changesRetention && !actorHasPermission(actor, "retention:manage")) throw forbiddenResponse("retention:manage");
   try {
-    await updateShopSettings(shop, settingsPatchFromForm(form));
+    await updateShopSettings(shop, settingsPatchFromForm(form), { requestedBy: describeActor(actor), requestId: requestIdOf(request) });
     return { saved: true as const, message: null, fields: [] as string[] };
   } catch (error) {
     if (isAppError(error) && error.status === 422) {

@@ -713,6 +713,18 @@ describe.each([sqliteBackend, postgresBackend])("$dialect database", (backend) =
     }
   });
 
+  it("applies the folders only through a named one when asked, the rest on the next run", async () => {
+    const other = await backend.createScratchDatabase();
+    try {
+      const through = folders[1]!.name;
+      await expect(applyMigrations({ databaseUrl: other.url, through: "29991231000000_unknown" })).rejects.toMatchObject({ kind: "missing-script" });
+      expect((await applyMigrations({ databaseUrl: other.url, through })).applied).toEqual([folders[0]!.name, through]);
+      expect((await applyMigrations({ databaseUrl: other.url })).applied).toEqual(folders.slice(2).map((folder) => folder.name));
+    } finally {
+      await other.drop();
+    }
+  });
+
   it("refuses a database that has tables but no migration history", async () => {
     const other = await backend.createScratchDatabase();
     try {

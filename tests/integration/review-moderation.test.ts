@@ -264,7 +264,7 @@ describe("review moderation and review figures", () => {
   });
 
   it("gives the Reviews screen the list and the disclosure from the shop's settings", async () => {
-    await modules.updateShopSettings(SHOP_A, { autoPublishMinRating: 4, channel: "flow" });
+    await modules.updateShopSettings(SHOP_A, { autoPublishMinRating: 4, channel: "flow" }, { requestedBy: "staff:1" });
     const view = await modules.getReviewModerationView(SHOP_A, { status: "pending" });
     expect(view.autoPublishMinRating).toBe(4);
     expect(view.items.every((item) => item.status === "pending")).toBe(true);

@@ -24,12 +24,16 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated database of the backend under test, owned by one test file. */
-export async function createTestDatabase(backend: TestBackend = testBackend()): Promise<TestDatabase> {
+/**
+ * A fresh, migrated database of the backend under test, owned by one test file.
+ * `migrateThrough` stops after that migration folder (the rest can be applied later with
+ * `applyMigrations`), to write rows as an older version did.
+ */
+export async function createTestDatabase(backend: TestBackend = testBackend(), options: { migrateThrough?: string } = {}): Promise<TestDatabase> {
   if (backend === "sqlite") {
     const dir = mkdtempSync(path.join(tmpdir(), "candor-test-"));
     const url = `file:${path.join(dir, "candor.db")}`;
-    await applyMigrations({ databaseUrl: url });
+    await applyMigrations({ databaseUrl: url, through: options.migrateThrough });
     return { url, backend, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
   const name = `candor_test_${randomBytes(6).toString("hex")}`;
@@ -39,7 +43,7 @@ export async function createTestDatabase(backend: TestBackend = testBackend()): 
   await admin.end();
   const url = new URL(postgresAdminUrl());
   url.pathname = `/${name}`;
-  await applyMigrations({ databaseUrl: url.toString() });
+  await applyMigrations({ databaseUrl: url.toString(), through: options.migrateThrough });
   return {
     url: url.toString(),
     backend,

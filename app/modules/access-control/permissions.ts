@@ -42,6 +42,8 @@ export const PERMISSIONS = [
   "api-keys:manage",
   /** The security self-audit: keys, their age, encrypted connections, scopes. */
   "security-audit:read",
+  /** The audit log: who viewed, exported or erased customer data, changed roles, keys or settings. */
+  "audit-log:read",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -55,7 +57,7 @@ const ANSWER_CUSTOMERS = [
   "customer-data:erase",
   "data-requests:read",
 ] as const satisfies readonly Permission[];
-const ADMINISTER = ["settings:manage", "retention:manage", "roles:manage", "api-keys:manage", "security-audit:read"] as const satisfies readonly Permission[];
+const ADMINISTER = ["settings:manage", "retention:manage", "roles:manage", "api-keys:manage", "security-audit:read", "audit-log:read"] as const satisfies readonly Permission[];
 
 /**
  * The role → permission matrix. Marketing runs campaigns and settings but never sees a

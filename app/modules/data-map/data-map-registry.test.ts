@@ -38,6 +38,8 @@ function parsePrismaModels(text: string): Map<string, Map<string, string>> {
     const field = /^(\w+)\s+(\w+)/.exec(line);
     if (field) current.set(field[1]!, field[2]!);
   }
+  // A relation field (typed by another model) is Prisma's navigation, not a stored column.
+  for (const fields of models.values()) for (const [name, type] of fields) if (models.has(type)) fields.delete(name);
   return models;
 }
 

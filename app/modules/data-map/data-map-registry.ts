@@ -265,7 +265,7 @@ export const DATA_MAP_MODELS: readonly DataMapEntry[] = [
     description:
       "One accepted Shopify webhook: its id (to ignore a retried delivery), topic, times, and the minimised event — identifiers, flags and keyed blind indexes, never the raw payload.",
     customerLink: "customerRef/emailRef",
-    customerLinkNote: "By the blind indexes or the order GIDs inside the minimised event.",
+    customerLinkNote: "By the blind indexes the minimised event names (copied to customerRef/emailRef), or through WebhookDeliveryOrder by the orders it names.",
     legalBasis: "legitimate-interest-operations",
     retention: { category: "webhookDedupeKeys", from: "receivedAt" },
     visibleTo: CUSTOMER_DATA_ROLES,
@@ -284,6 +284,25 @@ export const DATA_MAP_MODELS: readonly DataMapEntry[] = [
           "The event reduced to what Candor acts on: order, fulfilment, line item and product GIDs, statuses, flags and blind indexes of the customer GID and email — no name, address, phone, email or amount.",
       },
       processedAt: time("When the worker applied the event."),
+      ...customerKeys("the webhook deliveries"),
+    },
+  },
+  {
+    kind: "model",
+    name: "WebhookDeliveryOrder",
+    system: "database",
+    description:
+      "The orders a webhook delivery's minimised event names, one row each (a compliance request names several), so the deliveries about a customer's orders are found without reading every event.",
+    customerLink: "orderIds",
+    customerLinkNote: "By the order GIDs of the customer's review requests and of their data request; removed with the delivery.",
+    legalBasis: "legitimate-interest-operations",
+    retention: { category: "webhookDedupeKeys", from: "receivedAt" },
+    visibleTo: CUSTOMER_DATA_ROLES,
+    fields: {
+      shopId: shopIdField,
+      webhookDeliveryId: { category: "operational", personalData: "none", purpose: "The delivery whose event names the order." },
+      orderId: { category: "shopify-identifier", personalData: "pseudonymous", purpose: "An order GID the event names." },
+      receivedAt: time("When the delivery was accepted; the row ages out with its delivery."),
     },
   },
   {
@@ -354,6 +373,36 @@ export const DATA_MAP_MODELS: readonly DataMapEntry[] = [
       finishedAt: time("When the run ended."),
       reencrypted: { category: "operational", personalData: "none", purpose: "How many ciphertexts were rewritten with the current key." },
       unreadable: { category: "operational", personalData: "none", purpose: "How many could not be decrypted with any listed key (left as they were)." },
+    },
+  },
+  {
+    kind: "model",
+    name: "AuditEntry",
+    system: "database",
+    description:
+      "The audit log: who (a staff user id or an API key id) viewed, exported or erased customer data, changed roles, keys or settings, or handled a data request — by reference, never with the data itself. Append-only.",
+    customerLink: "none",
+    customerLinkNote:
+      "Names customers only by a short prefix of their blind index in targetRef, which cannot be turned back into a customer; kept as proof of who accessed data (GDPR Art. 5(2), 32).",
+    legalBasis: "legal-obligation-accountability",
+    retention: { category: "auditLog", from: "occurredAt" },
+    visibleTo: ADMINS,
+    fields: {
+      id: rowId("audit entry"),
+      shopId: shopIdField,
+      occurredAt: time("When it happened."),
+      actorKind: { category: "operational", personalData: "none", purpose: "staff, api_key, shopify or system." },
+      actorId: { category: "staff-identity", personalData: "pseudonymous", purpose: "The staff member's Shopify user id or the API key's id; never a name or email." },
+      action: { category: "operational", personalData: "none", purpose: "What was done, as a typed action name." },
+      outcome: { category: "operational", personalData: "none", purpose: "allowed, or denied when a permission was missing." },
+      targetType: { category: "operational", personalData: "none", purpose: "The kind of thing acted on." },
+      targetRef: {
+        category: "operational",
+        personalData: "pseudonymous",
+        purpose: "The thing acted on, by reference: a data-request, review, staff or key id, a setting name, or the first characters of a customer's blind index.",
+      },
+      requestId: { category: "operational", personalData: "none", purpose: "The HTTP request id, to match the entry with the service logs." },
+      details: { category: "operational", personalData: "none", purpose: "Counts, setting and permission names; no customer data." },
     },
   },
   {
@@ -733,7 +782,6 @@ export const DATA_MAP_EXTERNAL: readonly DataMapEntry[] = [
  * test fails when one of them gains an entry, so this list cannot go stale.
  */
 export const RETENTION_CATEGORIES_WITHOUT_STORE: Partial<Record<RetentionCategory, string>> = {
-  auditLog: "No audit log is stored yet; the window applies once one is.",
 };
 
 /** The whole data map. */

@@ -111,12 +111,11 @@ export async function buildCustomerInventory(shopId: string, lookup: CustomerLoo
   const jobs: Array<{ id: string; job: string; state: string; payload: unknown }> = [];
   try {
     const queue = getJobProducer().queue(sendReviewRequestJob.queue);
-    for (const request of records.reviewRequests) {
-      for (const kind of ["request", "reminder"] as const) {
-        const job = await queue.getJob(reviewEmailJobId(kind, request.id));
-        if (job) jobs.push({ id: job.id!, job: job.name, state: await job.getState(), payload: job.data });
-      }
-    }
+    const jobIds = records.reviewRequests.flatMap((request) => [reviewEmailJobId("request", request.id), reviewEmailJobId("reminder", request.id)]);
+    // All at once: a repeat buyer has dozens of requests, and one round trip each adds up.
+    const found = (await Promise.all(jobIds.map((jobId) => queue.getJob(jobId)))).filter((job) => job !== undefined && job !== null);
+    const states = await Promise.all(found.map((job) => job.getState()));
+    found.forEach((job, index) => jobs.push({ id: job.id!, job: job.name, state: states[index]!, payload: job.data }));
   } catch (error) {
     getLogger().warn({ shop: shopId, reason: (error as Error).message }, "queued jobs could not be listed for the inventory");
   }

@@ -71,6 +71,7 @@ export async function eraseCustomerData(
       reviewsDeleted = (await tx.review.deleteMany({ where: { shopId, id: { in: records.reviews.map((review) => review.id) } } })).count;
     }
     const outboxMessages = await tx.outboxMessage.deleteMany({ where: { shopId, id: { in: records.outboxMessages.map((message) => message.id) } } });
+    // Their WebhookDeliveryOrder rows go with them (ON DELETE CASCADE).
     const webhookDeliveries = await tx.webhookDelivery.deleteMany({
       where: { shopId, id: { in: records.webhookDeliveries.map((delivery) => delivery.id).filter((id) => id !== options.keepDeliveryId) } },
     });

@@ -11,11 +11,11 @@ import { resolveCustomerTarget } from "./resolve-customer-target.server";
 export async function eraseCustomerOnRequest(
   shopId: string,
   lookup: CustomerLookup,
-  request: { source: "admin" | "api"; requestedBy: string },
+  request: { source: "admin" | "api"; requestedBy: string; requestId?: string | null },
 ): Promise<ErasureReceipt & { dataRequestId: string; lookupComplete: boolean }> {
   const { target, complete } = await resolveCustomerTarget(shopId, lookup);
-  const entry = await recordDataRequest(shopId, target, { kind: "erasure", source: request.source, requestedBy: request.requestedBy });
+  const entry = await recordDataRequest(shopId, target, { kind: "erasure", source: request.source, requestedBy: request.requestedBy, requestId: request.requestId });
   const receipt = await eraseCustomerData(shopId, target, { requestedBy: request.requestedBy });
-  await completeDataRequest(shopId, entry.id, receipt);
+  await completeDataRequest(shopId, entry.id, receipt, { requestId: request.requestId, completedBy: request.requestedBy });
   return { ...receipt, dataRequestId: entry.id, lookupComplete: complete };
 }

@@ -1,3 +1,5 @@
+import { formatCsvRow } from "~/modules/csv/format-csv-row";
+
 import { buildCustomerInventory, type CustomerInventory } from "./build-customer-inventory.server";
 import type { CustomerLookup } from "./customer-lookup";
 
@@ -23,23 +25,16 @@ export interface CustomerExport {
   body: string;
 }
 
-const csvCell = (value: unknown) => {
-  const text = value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
-  // Quotes doubled; a leading formula character is neutralised so spreadsheets show text, not run it.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-};
-
 function toCsv(inventory: CustomerInventory): string {
   const header = ["store", "location", "record_id", "field", "value", "category", "purpose", "legal_basis", "retention", "deletion_date"];
-  const lines = [header.map(csvCell).join(",")];
+  const lines = [formatCsvRow(header)];
   for (const store of inventory.stores) {
     const location = `${store.location.system} (${store.location.engine}, ${store.location.region})`;
     for (const record of store.records) {
       for (const [field, value] of Object.entries(record.data)) {
         const described = store.fields.find((candidate) => candidate.name === field);
         lines.push(
-          [
+          formatCsvRow([
             store.store,
             location,
             record.id,
@@ -50,9 +45,7 @@ function toCsv(inventory: CustomerInventory): string {
             described?.legalBasis.text ?? "",
             described?.retention.description ?? "",
             record.deletionDate ?? "",
-          ]
-            .map(csvCell)
-            .join(","),
+          ]),
         );
       }
     }

@@ -9,19 +9,19 @@ import { resolveCustomerTarget } from "./resolve-customer-target.server";
 export async function exportCustomerOnRequest(
   shopId: string,
   lookup: CustomerLookup,
-  request: { source: "admin" | "api"; requestedBy: string; format: "json" | "csv" },
+  request: { source: "admin" | "api"; requestedBy: string; format: "json" | "csv"; requestId?: string | null },
 ): Promise<CustomerExport> {
   const { target } = await resolveCustomerTarget(shopId, lookup);
   // An access request already open for this customer (e.g. Shopify's customers/data_request) is
   // the one this export answers; otherwise the export is entered as a request of its own.
   const open = await findOpenAccessRequest(shopId, target);
-  const entry = open ?? (await recordDataRequest(shopId, target, { kind: "access", source: request.source, requestedBy: request.requestedBy }));
+  const entry = open ?? (await recordDataRequest(shopId, target, { kind: "access", source: request.source, requestedBy: request.requestedBy, requestId: request.requestId }));
   const exported = await exportCustomerData(shopId, lookup, request.format);
   await completeDataRequest(shopId, entry.id, {
     exportedAt: exported.inventory.generatedAt,
     requestedBy: request.requestedBy,
     format: request.format,
     counts: Object.fromEntries(exported.inventory.stores.map((store) => [store.store, store.records.length])),
-  });
+  }, { requestId: request.requestId, completedBy: request.requestedBy });
   return { filename: exported.filename, contentType: exported.contentType, body: exported.body };
 }

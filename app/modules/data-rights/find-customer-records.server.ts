@@ -18,7 +18,7 @@ export async function findCustomerRecords(shopId: string, target: CustomerTarget
   const requestIds = reviewRequests.map((request) => request.id);
   const orderIds = [...new Set([...target.orderIds, ...reviewRequests.map((request) => request.orderId)])];
 
-  const [requestedProducts, sendAttempts, reviews, suppressions, dataRequests, outboxMessages] = await Promise.all([
+  const [requestedProducts, sendAttempts, reviews, suppressions, dataRequests, outboxMessages, webhookDeliveries] = await Promise.all([
     db.requestedProduct.findMany({ where: { shopId, reviewRequestId: { in: requestIds } } }),
     db.sendAttempt.findMany({ where: { shopId, reviewRequestId: { in: requestIds } }, orderBy: { startedAt: "asc" } }),
     db.review.findMany({ where: { shopId, reviewRequestId: { in: requestIds } } }),
@@ -27,17 +27,25 @@ export async function findCustomerRecords(shopId: string, target: CustomerTarget
     db.outboxMessage.findMany({
       where: { shopId, id: { in: requestIds.flatMap((id) => [reviewEmailJobId("request", id), reviewEmailJobId("reminder", id)]) } },
     }),
+    findWebhookDeliveries(shopId, byRefs, orderIds),
   ]);
-  // Minimised webhook events name the customer by the same blind indexes and the order by GID.
-  const mentions = [target.customerRef, target.emailRef, ...orderIds].filter((value): value is string => Boolean(value));
-  const webhookDeliveries =
-    mentions.length === 0
-      ? []
-      : await db.webhookDelivery.findMany({
-          where: { shopId, OR: mentions.map((value) => ({ event: { contains: `"${value}"` } })) },
-          select: { id: true, topic: true, receivedAt: true, processedAt: true },
-        });
   return { reviewRequests, requestedProducts, sendAttempts, reviews, suppressions, dataRequests, outboxMessages, webhookDeliveries };
+}
+
+/**
+ * Deliveries carry the blind indexes their minimised event names, and the orders it names in
+ * WebhookDeliveryOrder (a compliance request lists several), both indexed by shop. Two lookups
+ * rather than one `OR … IN (subquery)`, which PostgreSQL can only answer by scanning.
+ */
+async function findWebhookDeliveries(shopId: string, byRefs: ReturnType<typeof matchCustomerRefs>, orderIds: string[]) {
+  const db = getDb();
+  const byOrder =
+    orderIds.length === 0
+      ? []
+      : await db.webhookDeliveryOrder.findMany({ where: { shopId, orderId: { in: orderIds } }, select: { webhookDeliveryId: true } });
+  const match = [...byRefs, ...(byOrder.length > 0 ? [{ id: { in: [...new Set(byOrder.map((row) => row.webhookDeliveryId))] } }] : [])];
+  if (match.length === 0) return [];
+  return db.webhookDelivery.findMany({ where: { shopId, OR: match }, select: { id: true, topic: true, receivedAt: true, processedAt: true } });
 }
 
 export type CustomerRecords = Awaited<ReturnType<typeof findCustomerRecords>>;

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 
 import { getDb } from "~/db.server";
+import { auditActorFromRequester } from "~/modules/audit-log/audit-actor-from-requester";
+import { recordAuditEntry } from "~/modules/audit-log/record-audit-entry.server";
 
 import type { CustomerTarget } from "./customer-target";
 
@@ -16,6 +18,8 @@ export interface NewDataRequest {
   requestedBy: string;
   shopifyRequestId?: string | null;
   receivedAt?: Date;
+  /** The HTTP request it came from, for the audit log. */
+  requestId?: string | null;
 }
 
 /**
@@ -57,5 +61,12 @@ export async function recordDataRequest(shopId: string, target: CustomerTarget, 
     if (!raced) throw error;
     return { id: raced.id, created: false };
   }
+  await recordAuditEntry(shopId, {
+    actor: auditActorFromRequester(request.requestedBy),
+    action: "data-request.received",
+    target: { type: "data-request", ref: id },
+    requestId: request.requestId,
+    details: { kind: request.kind, source: request.source, regime },
+  });
   return { id, created: true };
 }

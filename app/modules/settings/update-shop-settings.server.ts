@@ -1,4 +1,6 @@
 import { getDb } from "~/db.server";
+import { auditActorFromRequester } from "~/modules/audit-log/audit-actor-from-requester";
+import { recordAuditEntry } from "~/modules/audit-log/record-audit-entry.server";
 import { AppError } from "~/modules/errors/app-error";
 
 import { getShopSettings } from "./get-shop-settings.server";
@@ -6,9 +8,14 @@ import { shopSettingsPatchSchema, shopSettingsSchema, type ShopSettings } from "
 
 /**
  * Applies a partial update. Unknown keys and out-of-range values are refused with a 422 that
- * names each field, and then nothing is changed.
+ * names each field, and then nothing is changed. A change is recorded in the audit log with
+ * the names of the settings that changed (not their values: email copy is the merchant's text).
  */
-export async function updateShopSettings(shopId: string, patch: unknown): Promise<ShopSettings> {
+export async function updateShopSettings(
+  shopId: string,
+  patch: unknown,
+  changedBy: { requestedBy: string; requestId?: string | null },
+): Promise<ShopSettings> {
   const parsed = shopSettingsPatchSchema.safeParse(patch);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
@@ -37,10 +44,32 @@ export async function updateShopSettings(shopId: string, patch: unknown): Promis
     },
   });
   const values = JSON.stringify(next);
-  await getDb().shopSettings.upsert({
-    where: { shopId },
-    create: { shopId, values },
-    update: { values },
+  const changed = changedSettingNames(current, next);
+  await getDb().$transaction(async (tx) => {
+    await tx.shopSettings.upsert({ where: { shopId }, create: { shopId, values }, update: { values } });
+    if (changed.length === 0) return;
+    await recordAuditEntry(
+      shopId,
+      { actor: auditActorFromRequester(changedBy.requestedBy), action: "settings.changed", target: { type: "settings", ref: "shop" }, requestId: changedBy.requestId, details: { settings: changed } },
+      tx,
+    );
   });
   return next;
+}
+
+/** Dotted names of the settings whose value differs, one level into nested groups (`retentionDays.sendLog`). */
+function changedSettingNames(before: ShopSettings, after: ShopSettings): string[] {
+  const names: string[] = [];
+  for (const key of Object.keys(after) as Array<keyof ShopSettings>) {
+    const [was, now] = [before[key], after[key]];
+    if (JSON.stringify(was) === JSON.stringify(now)) continue;
+    if (now && typeof now === "object" && !Array.isArray(now) && was && typeof was === "object") {
+      for (const inner of Object.keys(now)) {
+        if (JSON.stringify((was as Record<string, unknown>)[inner]) !== JSON.stringify((now as Record<string, unknown>)[inner])) names.push(`${key}.${inner}`);
+      }
+    } else {
+      names.push(key);
+    }
+  }
+  return names;
 }

@@ -9,6 +9,7 @@ import { getLogger } from "~/modules/observability/logger.server";
 import { jobNameFor } from "~/modules/queue/define-job";
 import { getJobProducer } from "~/modules/queue/get-job-producer.server";
 
+import { listWebhookEventMentions } from "./list-webhook-event-mentions";
 import { minimiseWebhookEvent, WebhookPayloadError } from "./minimise-webhook-event.server";
 import { parseJsonKeepingBigIntegers } from "./parse-json-keeping-big-integers";
 import { WebhookIntakeBatcher } from "./webhook-intake-batcher.server";
@@ -69,6 +70,7 @@ export async function acceptWebhook(delivery: {
     triggeredAt: webhook.triggeredAt,
     receivedAt: new Date(),
     event: JSON.stringify(event),
+    mentions: listWebhookEventMentions(event),
     outbox: {
       jobName: jobNameFor(processWebhookJob),
       payload: JSON.stringify({ shop, deliveryId }),

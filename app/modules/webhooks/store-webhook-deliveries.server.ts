@@ -1,5 +1,7 @@
 import type { DirectConnection } from "~/db/direct-connection.server";
 
+import type { WebhookEventMentions } from "./list-webhook-event-mentions";
+
 export interface NewWebhookDelivery {
   id: string;
   shopId: string;
@@ -10,10 +12,13 @@ export interface NewWebhookDelivery {
   receivedAt: Date;
   /** JSON of the minimised event. */
   event: string;
+  /** Whom the event names (`listWebhookEventMentions`), stored beside it for lookups by customer. */
+  mentions: WebhookEventMentions;
   outbox: { jobName: string; payload: string };
 }
 
-const DELIVERY_COLUMNS = ["id", "shopId", "webhookId", "topic", "apiVersion", "triggeredAt", "receivedAt", "event"] as const;
+const DELIVERY_COLUMNS = ["id", "shopId", "webhookId", "topic", "apiVersion", "triggeredAt", "receivedAt", "event", "customerRef", "emailRef"] as const;
+const ORDER_COLUMNS = ["shopId", "webhookDeliveryId", "orderId", "receivedAt"] as const;
 const OUTBOX_COLUMNS = ["id", "shopId", "jobName", "payload", "createdAt", "attempts"] as const;
 
 const quoted = (columns: readonly string[]) => columns.map((column) => `"${column}"`).join(", ");
@@ -43,25 +48,39 @@ function deliveryParameters(delivery: NewWebhookDelivery, timestamp: (date: Date
     timestamp(delivery.triggeredAt),
     timestamp(delivery.receivedAt),
     delivery.event,
+    delivery.mentions.customerRef,
+    delivery.mentions.emailRef,
   ];
 }
 
+/** One row per order each delivery names. */
+const orderRows = (deliveries: NewWebhookDelivery[]) =>
+  deliveries.flatMap((delivery) => delivery.mentions.orderIds.map((orderId) => ({ delivery, orderId })));
+
 /**
  * PostgreSQL: one statement (one round trip, atomic on its own) inserts the new deliveries,
- * their outbox messages — only for the rows actually inserted — and the relayed marks.
+ * the orders they name and their outbox messages — only for the rows actually inserted — and
+ * the relayed marks.
  */
 async function storeOnPostgres(pool: import("pg").Pool, deliveries: NewWebhookDelivery[], relayedIds: string[]): Promise<Set<string>> {
   let next = deliveries.length * DELIVERY_COLUMNS.length + 1;
   const owedValues = deliveries.map(() => `($${next++}::text, $${next++}::text, $${next++}::text)`).join(", ");
   const relayedAt = next++;
   const relayed = next++;
+  const namedDeliveries = next++;
+  const namedOrders = next++;
+  const orders = orderRows(deliveries);
   const { rows } = await pool.query<{ id: string }>({
     // Named, so each connection parses and plans the statement once per batch size.
     name: `candor-webhook-intake-${deliveries.length}`,
     text: `WITH inserted AS (${insertDeliveries("postgresql", deliveries.length, ["id", "shopId", "receivedAt"])}),
           owed ("id", "jobName", "payload") AS (VALUES ${owedValues}),
           marked AS (UPDATE "OutboxMessage" SET "relayedAt" = $${relayedAt}::timestamp(3)
-                     WHERE "id" = ANY($${relayed}::text[]) AND "relayedAt" IS NULL)
+                     WHERE "id" = ANY($${relayed}::text[]) AND "relayedAt" IS NULL),
+          named AS (INSERT INTO "WebhookDeliveryOrder" (${quoted(ORDER_COLUMNS)})
+                    SELECT inserted."shopId", inserted."id", mention."orderId", inserted."receivedAt"
+                    FROM inserted JOIN unnest($${namedDeliveries}::text[], $${namedOrders}::text[]) AS mention ("deliveryId", "orderId")
+                      ON mention."deliveryId" = inserted."id")
      INSERT INTO "OutboxMessage" (${quoted(OUTBOX_COLUMNS)})
      SELECT inserted."id", inserted."shopId", owed."jobName", owed."payload", inserted."receivedAt", 0
      FROM inserted JOIN owed ON owed."id" = inserted."id"
@@ -71,6 +90,8 @@ async function storeOnPostgres(pool: import("pg").Pool, deliveries: NewWebhookDe
       ...deliveries.flatMap((delivery) => [delivery.id, delivery.outbox.jobName, delivery.outbox.payload]),
       postgresTimestamp(new Date()),
       relayedIds,
+      orders.map((row) => row.delivery.id),
+      orders.map((row) => row.orderId),
     ],
   });
   return new Set(rows.map((row) => row.id));
@@ -79,6 +100,7 @@ async function storeOnPostgres(pool: import("pg").Pool, deliveries: NewWebhookDe
 type SqliteStatements = {
   insertDeliveries: import("better-sqlite3").Statement;
   insertOutbox: import("better-sqlite3").Statement;
+  insertOrder: import("better-sqlite3").Statement;
   markRelayed: import("better-sqlite3").Statement;
 };
 
@@ -93,6 +115,7 @@ function statementsFor(sqlite: import("better-sqlite3").Database, count: number)
     statements = {
       insertDeliveries: sqlite.prepare(insertDeliveries("sqlite", count, ["id"])),
       insertOutbox: sqlite.prepare(`INSERT INTO "OutboxMessage" (${quoted(OUTBOX_COLUMNS)}) VALUES ${placeholders("sqlite", count, OUTBOX_COLUMNS.length)}`),
+      insertOrder: sqlite.prepare(`INSERT OR IGNORE INTO "WebhookDeliveryOrder" (${quoted(ORDER_COLUMNS)}) VALUES ${placeholders("sqlite", 1, ORDER_COLUMNS.length)}`),
       markRelayed: sqlite.prepare(
         `UPDATE "OutboxMessage" SET "relayedAt" = ? WHERE "relayedAt" IS NULL AND "id" IN (SELECT value FROM json_each(?))`,
       ),
@@ -102,7 +125,7 @@ function statementsFor(sqlite: import("better-sqlite3").Database, count: number)
   return statements;
 }
 
-/** SQLite: the same three writes in one transaction (it has no data-changing CTEs). */
+/** SQLite: the same writes in one transaction (it has no data-changing CTEs). */
 function storeOnSqlite(sqlite: import("better-sqlite3").Database, deliveries: NewWebhookDelivery[], relayedIds: string[]): Set<string> {
   return sqlite.transaction(() => {
     const inserted = statementsFor(sqlite, deliveries.length)
@@ -113,6 +136,8 @@ function storeOnSqlite(sqlite: import("better-sqlite3").Database, deliveries: Ne
       statementsFor(sqlite, owed.length).insertOutbox.run(
         ...owed.flatMap((delivery) => [delivery.id, delivery.shopId, delivery.outbox.jobName, delivery.outbox.payload, sqliteTimestamp(delivery.receivedAt), 0]),
       );
+      const insertOrder = statementsFor(sqlite, 1).insertOrder;
+      for (const { delivery, orderId } of orderRows(owed)) insertOrder.run(delivery.shopId, delivery.id, orderId, sqliteTimestamp(delivery.receivedAt));
     }
     if (relayedIds.length > 0) {
       statementsFor(sqlite, 1).markRelayed.run(sqliteTimestamp(new Date()), JSON.stringify(relayedIds));
@@ -122,11 +147,11 @@ function storeOnSqlite(sqlite: import("better-sqlite3").Database, deliveries: Ne
 }
 
 /**
- * Writes a batch of deliveries and their outbox messages atomically (group commit: concurrent
- * webhooks share one durable write). A delivery whose (shop, webhook id) is already stored is
- * skipped, and so is its outbox message. The same commit marks `relayedIds` (messages of
- * earlier batches that reached the queue) as relayed, so that bookkeeping costs no commit of
- * its own. Returns the ids written.
+ * Writes a batch of deliveries, the orders they name and their outbox messages atomically
+ * (group commit: concurrent webhooks share one durable write). A delivery whose (shop, webhook
+ * id) is already stored is skipped, and so are its order rows and outbox message. The same
+ * commit marks `relayedIds` (messages of earlier batches that reached the queue) as relayed,
+ * so that bookkeeping costs no commit of its own. Returns the ids written.
  */
 export async function storeWebhookDeliveries(
   connection: DirectConnection,
