@@ -9,6 +9,7 @@ import { requirePermission } from "~/modules/access-control/require-permission.s
 import { declareRoutePermissions } from "~/modules/access-control/route-permissions";
 import { ROLE_DESCRIPTIONS, ROLES, type Role } from "~/modules/data-map/roles";
 import { isAppError } from "~/modules/errors/app-error";
+import { requestIdOf } from "~/modules/observability/request-id-of";
 
 export const meta: MetaFunction = () => [{ title: "Candor — Staff" }];
 
@@ -30,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return Response.json({ ok: false, userId: null, message: "Choose a staff member and one of the roles." } satisfies ActionResult, { status: 422 });
   }
   try {
-    const assigned = await assignStaffRole(shop, actor, parsed.data);
+    const assigned = await assignStaffRole(shop, actor, parsed.data, { requestId: requestIdOf(request) });
     return Response.json({ ok: true, ...assigned } satisfies ActionResult);
   } catch (error) {
     if (isAppError(error) && error.status < 500) {

@@ -12,12 +12,16 @@ export interface StaffActor {
   permissions: readonly Permission[];
 }
 
-/**
- * Who is calling. Every caller carries the permissions it holds, so the guard checks them the
- * same way whatever the kind; an API key caller (`{ kind: "api_key", shop, keyId,
- * permissions }`) joins this union without changing the guard.
- */
-export type Actor = StaffActor;
+/** Support tooling calling `/api/v1/` with an API key: the permissions the key was given. */
+export interface ApiKeyActor {
+  kind: "api_key";
+  shop: string;
+  keyId: string;
+  permissions: readonly Permission[];
+}
+
+/** Who is calling. Every caller carries the permissions it holds, so the guard checks them the same way whatever the kind. */
+export type Actor = StaffActor | ApiKeyActor;
 
 export function staffActor(shop: string, userId: string, role: Role): StaffActor {
   return { kind: "staff", shop, userId, role, permissions: ROLE_PERMISSIONS[role] };
@@ -29,5 +33,5 @@ export function actorHasPermission(actor: Actor, permission: Permission): boolea
 
 /** How an actor is written where a record says who acted (e.g. a data request's `requestedBy`): never a name or email. */
 export function describeActor(actor: Actor): string {
-  return `staff:${actor.userId}`;
+  return actor.kind === "api_key" ? `api-key:${actor.keyId}` : `staff:${actor.userId}`;
 }

@@ -1,8 +1,9 @@
 import { getDb } from "~/db.server";
 import type { Role } from "~/modules/data-map/roles";
+import { recordAuditEntry } from "~/modules/audit-log/record-audit-entry.server";
 import { AppError } from "~/modules/errors/app-error";
 
-import { actorHasPermission, describeActor, type Actor } from "./actor";
+import { actorHasPermission, describeActor, type StaffActor } from "./actor";
 
 export interface RoleAssignment {
   /** The staff member's Shopify user id. */
@@ -16,7 +17,12 @@ export interface RoleAssignment {
  * owner); the last owner of a shop cannot lose the role. A user id Candor has not seen in this
  * shop is `not_found`. Returns the role now held.
  */
-export async function assignStaffRole(shop: string, actor: Actor, assignment: RoleAssignment): Promise<{ userId: string; role: Role }> {
+export async function assignStaffRole(
+  shop: string,
+  actor: StaffActor,
+  assignment: RoleAssignment,
+  context: { requestId?: string | null } = {},
+): Promise<{ userId: string; role: Role }> {
   if (actor.shop !== shop) throw new AppError("not_found", "There is no such staff member.");
   if (!actorHasPermission(actor, "roles:manage")) throw new AppError("forbidden", "Your role does not allow changing roles.", { permission: "roles:manage" });
   return getDb().$transaction(async (tx) => {
@@ -35,6 +41,17 @@ export async function assignStaffRole(shop: string, actor: Actor, assignment: Ro
       where: { id: member.id, shopId: shop },
       data: { role: assignment.role, assignedBy: describeActor(actor) },
     });
+    await recordAuditEntry(
+      shop,
+      {
+        actor: { kind: "staff", userId: actor.userId },
+        action: "role.changed",
+        target: { type: "staff-member", ref: member.userId },
+        requestId: context.requestId,
+        details: { from: member.role, to: assignment.role },
+      },
+      tx,
+    );
     return { userId: member.userId, role: assignment.role };
   });
 }

@@ -2,14 +2,16 @@ import type { ApiCaller } from "~/modules/api/run-api-route.server";
 import { AppError } from "~/modules/errors/app-error";
 import { authenticate } from "~/shopify.server";
 
-import { actorHasPermission, type Actor } from "./actor";
+import { recordAuditEntry } from "~/modules/audit-log/record-audit-entry.server";
+
+import { actorHasPermission, type StaffActor } from "./actor";
 import type { Permission } from "./permissions";
 import { resolveStaffMember } from "./resolve-staff-member.server";
 
 type AdminContext = Awaited<ReturnType<typeof authenticate.admin>>;
 
 /** What an admin loader or action gets once the guard let it through. */
-export type AdminAccess = AdminContext & { shop: string; actor: Actor };
+export type AdminAccess = AdminContext & { shop: string; actor: StaffActor };
 
 const forbiddenMessage = (permission: Permission) =>
   `Your role in Candor does not allow this (it needs “${permission}”). The shop's owner or an admin can change your role.`;
@@ -36,7 +38,18 @@ export async function requirePermission(request: Request, permission: Permission
 export async function requirePermission(caller: ApiCaller, permission: Permission): Promise<ApiCaller>;
 export async function requirePermission(source: Request | ApiCaller, permission: Permission): Promise<AdminAccess | ApiCaller> {
   if (!(source instanceof Request)) {
-    if (!actorHasPermission(source.actor, permission)) throw new AppError("forbidden", forbiddenMessage(permission), { permission });
+    if (!actorHasPermission(source.actor, permission)) {
+      // A refused API call is evidence of a misconfigured or misused key: it goes in the audit log.
+      await recordAuditEntry(source.shop, {
+        actor: source.actor.kind === "api_key" ? { kind: "api_key", keyId: source.actor.keyId } : { kind: "staff", userId: source.actor.userId },
+        action: "access.denied",
+        outcome: "denied",
+        target: { type: "route", ref: new URL(source.request.url).pathname },
+        requestId: source.requestId,
+        details: { permission },
+      });
+      throw new AppError("forbidden", forbiddenMessage(permission), { permission });
+    }
     return source;
   }
   const context = await authenticate.admin(source);

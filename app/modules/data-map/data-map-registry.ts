@@ -407,6 +407,31 @@ export const DATA_MAP_MODELS: readonly DataMapEntry[] = [
   },
   {
     kind: "model",
+    name: "ApiKey",
+    system: "database",
+    description:
+      "An API key for support tooling: the name the merchant gave it, a SHA-256 hash of the key (never the key), its permissions, expiry, who created or revoked it (staff ids) and when it was last used.",
+    customerLink: "none",
+    customerLinkNote: "Holds no customer data.",
+    legalBasis: "legitimate-interest-operations",
+    retention: UNTIL_SHOP_REDACT,
+    visibleTo: ADMINS,
+    fields: {
+      id: { category: "operational", personalData: "none", purpose: "The key's id, also the first part of the key itself." },
+      shopId: shopIdField,
+      label: { category: "configuration", personalData: "none", purpose: "What the key is for, as the merchant named it." },
+      secretHash: { category: "credential", personalData: "none", purpose: "SHA-256 hash of the key, to recognise it; the key is shown once and never stored.", visibleTo: NOBODY },
+      permissions: { category: "configuration", personalData: "none", purpose: "The permissions the key was given." },
+      createdBy: { category: "staff-identity", personalData: "pseudonymous", purpose: "The staff user id that created the key." },
+      createdAt: time("When the key was created."),
+      expiresAt: time("When the key stops working."),
+      revokedAt: time("When the key was revoked."),
+      revokedBy: { category: "staff-identity", personalData: "pseudonymous", purpose: "The staff user id that revoked the key." },
+      lastUsedAt: time("When the key was last used (to the minute), for the access review."),
+    },
+  },
+  {
+    kind: "model",
     name: "ReviewRequest",
     system: "database",
     description:

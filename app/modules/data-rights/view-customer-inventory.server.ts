@@ -8,11 +8,11 @@ import type { CustomerLookup } from "./customer-lookup";
 
 /**
  * How the audit log names the customer looked up, without naming them: Shopify's customer or
- * order id as given, or for an email the first characters of its blind index.
+ * order GID, or for an email the first characters of its blind index.
  */
 function auditReference(shopId: string, lookup: CustomerLookup): string {
-  if ("customerId" in lookup) return `customer:${lookup.customerId}`;
-  if ("orderId" in lookup) return `order:${lookup.orderId}`;
+  if ("customerId" in lookup) return lookup.customerId;
+  if ("orderId" in lookup) return lookup.orderId;
   return `email-ref:${computeBlindIndex(getEnv().BLIND_INDEX_KEY, shopId, "email", lookup.email).slice(0, 12)}`;
 }
 
