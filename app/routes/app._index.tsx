@@ -78,6 +78,17 @@ export default function Overview() {
             </Banner>
           </Layout.Section>
         ) : null}
+        {overview.accessReview.due ? (
+          <Layout.Section>
+            <Banner tone="warning" title="An access review is due" action={{ content: "Review access", url: "/app/access-review" }}>
+              <p>
+                {overview.accessReview.lastReviewedAt
+                  ? `Staff roles and API keys were last reviewed ${formatDate(overview.accessReview.lastReviewedAt)}; review them at least every 90 days.`
+                  : "Staff roles and API keys have never been reviewed; review them at least every 90 days."}
+              </p>
+            </Banner>
+          </Layout.Section>
+        ) : null}
         <Layout.Section>
           <Card>
             <BlockStack gap="300">

@@ -44,6 +44,7 @@ export default function App() {
         {may("data-requests:read") ? <Link to="/app/data-requests">Data requests</Link> : null}
         <Link to="/app/settings">Settings</Link>
         {may("roles:manage") ? <Link to="/app/staff">Staff</Link> : null}
+        {may("roles:manage") ? <Link to="/app/access-review">Access review</Link> : null}
         {may("api-keys:manage") ? <Link to="/app/api-keys">API keys</Link> : null}
         {may("audit-log:read") ? <Link to="/app/audit-log">Audit log</Link> : null}
         {may("security-audit:read") ? <Link to="/app/security">Security</Link> : null}

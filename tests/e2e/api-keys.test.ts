@@ -134,4 +134,45 @@ describe("API keys for support tooling (built server, real database)", () => {
     expect(response.status).not.toBe(200);
     expect((await db.apiKey.findUniqueOrThrow({ where: { id: key.id } })).revokedAt).toBeNull();
   });
+
+  it("access review: lists roles and keys, removes a departed member's role and a key in one click each, and clears the overview's reminder", async () => {
+    const departed = "90000000777";
+    const departedToken = await mintSessionToken({ apiKey: env.SHOPIFY_API_KEY!, apiSecret: env.SHOPIFY_API_SECRET!, shop: SHOP, userId: departed });
+    // First sight makes them a viewer; the owner then gives them support.
+    expect((await fetch(`${web.url}/app.data?_routes=routes/app`, { headers: { Authorization: `Bearer ${departedToken}`, "User-Agent": BROWSER_USER_AGENT } })).status).toBe(200);
+    const post = (path: string, body: Record<string, string>) =>
+      ownerToken().then((token) =>
+        fetch(`${web.url}${path}.data`, { method: "POST", headers: { Authorization: `Bearer ${token}`, "User-Agent": BROWSER_USER_AGENT }, body: new URLSearchParams(body) }),
+      );
+    expect((await post("/app/staff", { userId: departed, role: "support" })).status).toBe(200);
+    const key = await createKey("Departed tool", ["data-map:read"]);
+
+    await db.shop.update({ where: { id: SHOP }, data: { installedAt: new Date(Date.now() - 100 * 86_400_000) } });
+    const overview = async () => {
+      const response = await fetch(`${web.url}/app.data?_routes=routes/app._index`, { headers: { Authorization: `Bearer ${await ownerToken()}`, "User-Agent": BROWSER_USER_AGENT } });
+      return response.text();
+    };
+    expect(await overview()).toMatch(/"due",true/);
+
+    const page = await fetch(`${web.url}/app/access-review.data?_routes=routes/app.access-review`, { headers: { Authorization: `Bearer ${await ownerToken()}`, "User-Agent": BROWSER_USER_AGENT } });
+    const listed = await page.text();
+    expect(listed).toContain(departed);
+    expect(listed).toContain(key.id);
+
+    expect((await post("/app/access-review", { intent: "remove-staff", userId: departed })).status).toBe(200);
+    expect((await db.staffMember.findFirstOrThrow({ where: { shopId: SHOP, userId: departed } })).role).toBe("viewer");
+    expect((await post("/app/access-review", { intent: "revoke-key", keyId: key.id })).status).toBe(200);
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id: key.id } })).revokedAt).not.toBeNull();
+    expect((await post("/app/access-review", { intent: "complete" })).status).toBe(200);
+    expect(await overview()).toMatch(/"due",false/);
+
+    const trail = await db.auditEntry.findMany({ where: { shopId: SHOP, targetRef: { in: [departed, key.id, "all"] } }, orderBy: { occurredAt: "asc" } });
+    expect(trail.map((entry) => [entry.action, entry.targetRef, entry.details])).toEqual([
+      ["role.changed", departed, JSON.stringify({ from: "viewer", to: "support" })],
+      ["api-key.created", key.id, expect.any(String)],
+      ["role.changed", departed, JSON.stringify({ from: "support", to: "viewer" })],
+      ["api-key.revoked", key.id, "{}"],
+      ["access-review.completed", "all", expect.stringMatching(/"staffCount":2/)],
+    ]);
+  });
 });

@@ -70,10 +70,12 @@ describe("security self-audit page (Chromium, built server)", () => {
       "app-url-https",
       "minimal-scopes",
       "compliance-webhooks",
+      "access-review-age",
+      "idle-api-keys",
     ]);
     expect(checks.filter((check) => check.status !== "pass")).toEqual([]);
-    expect(await page.getByText("All 7 checks pass.").isVisible()).toBe(true);
-    expect(await page.getByText("Pass", { exact: true }).count()).toBe(7);
+    expect(await page.getByText("All 9 checks pass.").isVisible()).toBe(true);
+    expect(await page.getByText("Pass", { exact: true }).count()).toBe(9);
     await page.close();
   });
 
@@ -96,7 +98,7 @@ describe("security self-audit page (Chromium, built server)", () => {
     expect(byId["minimal-scopes"]?.status).toBe("fail");
     expect(byId["minimal-scopes"]?.text).toContain("Scopes more than needed: write_orders.");
     expect(byId["compliance-webhooks"]?.status).toBe("pass");
-    expect(await page.getByText("2 of 7 checks fail.", { exact: false }).isVisible()).toBe(true);
+    expect(await page.getByText("2 of 9 checks fail.", { exact: false }).isVisible()).toBe(true);
     const html = await page.content();
     expect(html).not.toContain(sharedKey);
     expect(html).not.toContain(zeroKey);

@@ -432,6 +432,25 @@ export const DATA_MAP_MODELS: readonly DataMapEntry[] = [
   },
   {
     kind: "model",
+    name: "AccessReview",
+    system: "database",
+    description: "A completed access review: which staff user id confirmed the shop's roles and API keys, when, and how many of each there were.",
+    customerLink: "none",
+    customerLinkNote: "Holds no customer data.",
+    legalBasis: "legal-obligation-accountability",
+    retention: UNTIL_SHOP_REDACT,
+    visibleTo: ADMINS,
+    fields: {
+      id: rowId("access review"),
+      shopId: shopIdField,
+      reviewedBy: { category: "staff-identity", personalData: "pseudonymous", purpose: "The staff user id that completed the review." },
+      reviewedAt: time("When the review was completed."),
+      staffCount: { category: "operational", personalData: "none", purpose: "How many staff members were listed." },
+      activeKeys: { category: "operational", personalData: "none", purpose: "How many API keys were active." },
+    },
+  },
+  {
+    kind: "model",
     name: "ReviewRequest",
     system: "database",
     description:

@@ -21,6 +21,7 @@ export async function redactShop(shopId: string): Promise<Record<string, number>
     encryptionKeyRotations: (await tx.encryptionKeyRotation.deleteMany({ where: { shopId } })).count,
     auditEntries: (await tx.auditEntry.deleteMany({ where: { shopId } })).count,
     apiKeys: (await tx.apiKey.deleteMany({ where: { shopId } })).count,
+    accessReviews: (await tx.accessReview.deleteMany({ where: { shopId } })).count,
     shopSettings: (await tx.shopSettings.deleteMany({ where: { shopId } })).count,
     staffMembers: (await tx.staffMember.deleteMany({ where: { shopId } })).count,
     sessions: (await tx.session.deleteMany({ where: { shop: shopId } })).count,

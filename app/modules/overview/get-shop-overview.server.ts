@@ -1,4 +1,5 @@
 import { getDb } from "~/db.server";
+import { isAccessReviewDue } from "~/modules/access-control/access-review-due";
 
 import { getReviewRequestActivity, type ReviewRequestActivityDay } from "./get-review-request-activity.server";
 import { getReviewStats, type ReviewStats } from "./get-review-stats.server";
@@ -18,6 +19,8 @@ export interface ShopOverview {
   reviews: ReviewStats;
   /** Customers' data requests not yet answered: how many, how many past their legal due date, and the nearest due date. */
   dataRequests: { open: number; overdue: number; nextDueAt: string | null };
+  /** When staff roles and API keys were last reviewed, and whether a review is due (every 90 days). */
+  accessReview: { lastReviewedAt: string | null; due: boolean };
 }
 
 const ACTIVITY_DAYS = 30;
@@ -52,6 +55,7 @@ export async function getShopOverview(shopId: string): Promise<ShopOverview> {
     db.dataRequest.count({ where: { ...unanswered, dueAt: { lt: new Date() } } }),
     db.dataRequest.findFirst({ where: unanswered, orderBy: { dueAt: "asc" }, select: { dueAt: true } }),
   ]);
+  const lastAccessReview = await db.accessReview.findFirst({ where: { shopId }, orderBy: { reviewedAt: "desc" }, select: { reviewedAt: true } });
   const processedByTopic = new Map(processed.map((row) => [row.topic, row._count._all]));
   return {
     shop: shopId,
@@ -65,5 +69,9 @@ export async function getShopOverview(shopId: string): Promise<ShopOverview> {
     activity,
     reviews,
     dataRequests: { open: openRequests, overdue: overdueRequests, nextDueAt: nearestRequest?.dueAt.toISOString() ?? null },
+    accessReview: {
+      lastReviewedAt: lastAccessReview?.reviewedAt.toISOString() ?? null,
+      due: isAccessReviewDue(lastAccessReview?.reviewedAt ?? null, shop?.installedAt ?? null),
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { getDb } from "~/db.server";
 import { databaseDialect } from "~/db/database-url";
 import { getEnv } from "~/modules/config/get-env.server";
+import { isAccessReviewDue } from "~/modules/access-control/access-review-due";
 import { PUBLIC_DEMO_KEY_MARKER, type Env } from "~/modules/config/load-env.server";
 
 import { readAppConfiguration } from "./read-app-configuration.server";
@@ -49,12 +50,19 @@ function redisConnection(url: string): ConnectionFacts {
 export async function gatherSecurityFacts(shopId: string, now: Date = new Date()): Promise<SecurityFacts> {
   const env = getEnv();
   const db = getDb();
-  const [shop, lastRotation] = await Promise.all([
+  const idleSince = new Date(now.getTime() - 90 * 86_400_000);
+  const [shop, lastRotation, lastAccessReview, idleKeys] = await Promise.all([
     db.shop.findUnique({ where: { id: shopId }, select: { installedAt: true } }),
     db.encryptionKeyRotation.findFirst({
       where: { shopId, status: "completed", keyId: env.ENCRYPTION_KEYS.active.id },
       orderBy: { startedAt: "desc" },
       select: { finishedAt: true },
+    }),
+    db.accessReview.findFirst({ where: { shopId }, orderBy: { reviewedAt: "desc" }, select: { reviewedAt: true } }),
+    db.apiKey.findMany({
+      where: { shopId, revokedAt: null, expiresAt: { gt: now }, OR: [{ lastUsedAt: { lt: idleSince } }, { lastUsedAt: null, createdAt: { lt: idleSince } }] },
+      select: { id: true },
+      orderBy: { id: "asc" },
     }),
   ]);
   const keys = keysOf(env);
@@ -74,5 +82,8 @@ export async function gatherSecurityFacts(shopId: string, now: Date = new Date()
     grantedScopes: env.SCOPES,
     declaredScopes: declared.scopes,
     declaredComplianceTopics: declared.complianceTopics,
+    lastAccessReviewAt: lastAccessReview?.reviewedAt ?? null,
+    accessReviewDue: isAccessReviewDue(lastAccessReview?.reviewedAt ?? null, shop?.installedAt ?? null, now),
+    idleApiKeyIds: idleKeys.map((key) => key.id),
   };
 }

@@ -22,6 +22,9 @@ function facts(overrides: Partial<SecurityFacts> = {}): SecurityFacts {
     grantedScopes: ["read_orders", "read_customers", "read_products"],
     declaredScopes: ["read_orders", "read_customers", "read_products"],
     declaredComplianceTopics: ["customers/data_request", "customers/redact", "shop/redact"],
+    lastAccessReviewAt: daysAgo(10),
+    accessReviewDue: false,
+    idleApiKeyIds: [],
     ...overrides,
   };
 }
@@ -43,6 +46,8 @@ describe("evaluateSecurityChecks", () => {
       ["app-url-https", "pass"],
       ["minimal-scopes", "pass"],
       ["compliance-webhooks", "pass"],
+      ["access-review-age", "pass"],
+      ["idle-api-keys", "pass"],
     ]);
     for (const check of checks) {
       expect(check.whyItMatters.length).toBeGreaterThan(40);
@@ -89,6 +94,16 @@ describe("evaluateSecurityChecks", () => {
     expect(extra.finding).toBe("Scopes more than needed: write_orders.");
     expect(statusOf(facts({ declaredScopes: ["read_orders", "read_customers", "read_products", "read_all_orders"] }), "minimal-scopes").status).toBe("fail");
     expect(statusOf(facts({ grantedScopes: ["read_orders", "read_products"] }), "minimal-scopes").finding).toBe("Scopes missing: read_customers.");
+  });
+
+  it("fails an overdue access review and keys unused for 90 days, naming the keys", () => {
+    const due = statusOf(facts({ lastAccessReviewAt: null, accessReviewDue: true }), "access-review-age");
+    expect(due.status).toBe("fail");
+    expect(due.finding).toBe("Never reviewed, and the app was installed more than 90 days ago.");
+    expect(statusOf(facts({ lastAccessReviewAt: null, accessReviewDue: false }), "access-review-age").status).toBe("pass");
+    const idle = statusOf(facts({ idleApiKeyIds: ["key_00000000000000aa"] }), "idle-api-keys");
+    expect(idle.status).toBe("fail");
+    expect(idle.finding).toBe("Unused for 90 days: key_00000000000000aa.");
   });
 
   it("fails when a compliance topic is not declared", () => {

@@ -47,6 +47,10 @@ export interface SecurityFacts {
   grantedScopes: string[];
   declaredScopes: string[];
   declaredComplianceTopics: string[];
+  lastAccessReviewAt: Date | null;
+  accessReviewDue: boolean;
+  /** Active API keys not used (or, never used, created) in the last 90 days. */
+  idleApiKeyIds: string[];
 }
 
 /** The scopes the product needs (shopify.app.toml explains each); anything more is a finding. */
@@ -164,6 +168,36 @@ function complianceWebhooks(facts: SecurityFacts): SecurityCheck {
   );
 }
 
+function accessReview(facts: SecurityFacts): SecurityCheck {
+  return check(
+    {
+      id: "access-review-age",
+      title: "Staff roles and API keys were reviewed within 90 days",
+      finding: facts.lastAccessReviewAt
+        ? `Last reviewed ${facts.lastAccessReviewAt.toISOString().slice(0, 10)}.`
+        : facts.accessReviewDue
+          ? "Never reviewed, and the app was installed more than 90 days ago."
+          : "Not reviewed yet; the first review is due 90 days after install.",
+      whyItMatters: "Staff who left or changed jobs keep whatever access they had until someone removes it; Shopify's protected customer data rules ask apps to limit staff access.",
+      howToFix: "Open Access review, remove roles and keys no longer needed, and mark the review done.",
+    },
+    !facts.accessReviewDue,
+  );
+}
+
+function idleApiKeys(facts: SecurityFacts): SecurityCheck {
+  return check(
+    {
+      id: "idle-api-keys",
+      title: "No API key has gone unused for 90 days",
+      finding: facts.idleApiKeyIds.length === 0 ? "Every active key was used in the last 90 days (or there are none)." : `Unused for 90 days: ${facts.idleApiKeyIds.join(", ")}.`,
+      whyItMatters: "A key nobody uses is a credential nobody watches: if it leaked, its use would go unnoticed.",
+      howToFix: "Revoke the keys listed on the API keys or Access review screen; create a new one when a tool needs it again.",
+    },
+    facts.idleApiKeyIds.length === 0,
+  );
+}
+
 export function evaluateSecurityChecks(facts: SecurityFacts): SecurityCheck[] {
   return [
     keyStrength(facts),
@@ -173,5 +207,7 @@ export function evaluateSecurityChecks(facts: SecurityFacts): SecurityCheck[] {
     appUrl(facts),
     scopes(facts),
     complianceWebhooks(facts),
+    accessReview(facts),
+    idleApiKeys(facts),
   ];
 }
