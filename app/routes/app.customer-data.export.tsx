@@ -6,6 +6,7 @@ import { requirePermission } from "~/modules/access-control/require-permission.s
 import { declareRoutePermissions } from "~/modules/access-control/route-permissions";
 import { exportCustomerOnRequest } from "~/modules/data-rights/export-customer-on-request.server";
 import { parseCustomerLookupForm } from "~/modules/data-rights/parse-customer-lookup-form";
+import { isAppError } from "~/modules/errors/app-error";
 import { requestIdOf } from "~/modules/observability/request-id-of";
 
 export const permissions = declareRoutePermissions({ action: "customer-data:export", loader: "customer-data:export" });
@@ -31,12 +32,18 @@ export async function action({ request }: ActionFunctionArgs) {
     const message = lookup.ok ? "Choose JSON or CSV." : lookup.message;
     return Response.json({ error: { code: "unprocessable", message } }, { status: 422 });
   }
-  const exported = await exportCustomerOnRequest(shop, lookup.lookup, {
-    source: "admin",
-    requestedBy: describeActor(actor),
-    format: format.data,
-    requestId: requestIdOf(request),
-  });
+  let exported;
+  try {
+    exported = await exportCustomerOnRequest(shop, lookup.lookup, {
+      source: "admin",
+      requestedBy: describeActor(actor),
+      format: format.data,
+      requestId: requestIdOf(request),
+    });
+  } catch (error) {
+    if (isAppError(error) && error.status < 500) return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status });
+    throw error;
+  }
   return new Response(exported.body, {
     headers: {
       "Content-Type": exported.contentType,

@@ -33,6 +33,7 @@ import { getCustomerDataView } from "~/modules/data-rights/get-customer-data-vie
 import { CUSTOMER_LOOKUP_KINDS, parseCustomerLookupForm, type CustomerLookupKind } from "~/modules/data-rights/parse-customer-lookup-form";
 import { downloadThroughFetch } from "~/components/download-through-fetch";
 import { requestIdOf } from "~/modules/observability/request-id-of";
+import { isAppError } from "~/modules/errors/app-error";
 
 export const meta: MetaFunction = () => [{ title: "Candor — Customer data" }];
 
@@ -76,13 +77,20 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const { by, value, lookup } = parsed;
   const requestedBy = describeActor(actor);
-  if (intent.data === "lookup") {
-    const view = await getCustomerDataView(shop, lookup, { requestedBy, requestId: requestIdOf(request) });
-    return Response.json({ intent: "lookup", ok: true, by, value, view } satisfies ActionResult);
+  if (intent.data === "erase" && !actorHasPermission(actor, "customer-data:erase")) throw forbiddenResponse("customer-data:erase");
+  try {
+    if (intent.data === "lookup") {
+      const view = await getCustomerDataView(shop, lookup, { requestedBy, requestId: requestIdOf(request) });
+      return Response.json({ intent: "lookup", ok: true, by, value, view } satisfies ActionResult);
+    }
+    const receipt = await eraseCustomerOnRequest(shop, lookup, { source: "admin", requestedBy, requestId: requestIdOf(request) });
+    return Response.json({ intent: "erase", ok: true, by, value, receipt } satisfies ActionResult);
+  } catch (error) {
+    if (isAppError(error) && error.status < 500) {
+      return Response.json({ intent: intent.data, ok: false, by, value, message: error.message } satisfies ActionResult, { status: error.status });
+    }
+    throw error;
   }
-  if (!actorHasPermission(actor, "customer-data:erase")) throw forbiddenResponse("customer-data:erase");
-  const receipt = await eraseCustomerOnRequest(shop, lookup, { source: "admin", requestedBy, requestId: requestIdOf(request) });
-  return Response.json({ intent: "erase", ok: true, by, value, receipt } satisfies ActionResult);
 }
 
 const KIND_LABELS: Record<CustomerLookupKind, string> = { customerId: "Customer ID", email: "Email", orderId: "Order ID" };

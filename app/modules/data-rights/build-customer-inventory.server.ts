@@ -11,6 +11,7 @@ import { getShopSettings } from "~/modules/settings/get-shop-settings.server";
 
 import type { CustomerLookup } from "./customer-lookup";
 import { findCustomerRecords } from "./find-customer-records.server";
+import { requireKnownCustomer } from "./require-known-customer.server";
 import { resolveCustomerTarget } from "./resolve-customer-target.server";
 
 export interface InventoryRecord {
@@ -57,7 +58,8 @@ function plain(row: Record<string, unknown>): Record<string, unknown> {
  * who may see it) and its exact deletion date. Reads only.
  */
 export async function buildCustomerInventory(shopId: string, lookup: CustomerLookup): Promise<CustomerInventory> {
-  const { target, complete } = await resolveCustomerTarget(shopId, lookup);
+  const resolved = await resolveCustomerTarget(shopId, lookup);
+  const { target, complete } = resolved;
   const [records, settings, shop] = await Promise.all([
     findCustomerRecords(shopId, target),
     getShopSettings(shopId),
@@ -127,6 +129,8 @@ export async function buildCustomerInventory(shopId: string, lookup: CustomerLoo
   }));
 
   const allStores = [...stores, ...jobStores].filter((entry) => entry.records.length > 0);
+  const total = allStores.reduce((sum, entry) => sum + entry.records.length, 0);
+  await requireKnownCustomer(shopId, lookup, resolved, total);
   return {
     shop: shopId,
     generatedAt: new Date().toISOString(),
@@ -134,6 +138,6 @@ export async function buildCustomerInventory(shopId: string, lookup: CustomerLoo
     complete,
     stores: allStores,
     processors: map.entries.filter((entry) => entry.kind === "processor" || entry.kind === "source"),
-    total: allStores.reduce((sum, entry) => sum + entry.records.length, 0),
+    total,
   };
 }

@@ -2,6 +2,7 @@ import type { CustomerLookup } from "./customer-lookup";
 import { completeDataRequest } from "./complete-data-request.server";
 import { eraseCustomerData, type ErasureReceipt } from "./erase-customer-data.server";
 import { recordDataRequest } from "./record-data-request.server";
+import { requireKnownCustomer } from "./require-known-customer.server";
 import { resolveCustomerTarget } from "./resolve-customer-target.server";
 
 /**
@@ -13,7 +14,9 @@ export async function eraseCustomerOnRequest(
   lookup: CustomerLookup,
   request: { source: "admin" | "api"; requestedBy: string; requestId?: string | null },
 ): Promise<ErasureReceipt & { dataRequestId: string; lookupComplete: boolean }> {
-  const { target, complete } = await resolveCustomerTarget(shopId, lookup);
+  const resolved = await resolveCustomerTarget(shopId, lookup);
+  await requireKnownCustomer(shopId, lookup, resolved);
+  const { target, complete } = resolved;
   const entry = await recordDataRequest(shopId, target, { kind: "erasure", source: request.source, requestedBy: request.requestedBy, requestId: request.requestId });
   const receipt = await eraseCustomerData(shopId, target, { requestedBy: request.requestedBy });
   await completeDataRequest(shopId, entry.id, receipt, { requestId: request.requestId, completedBy: request.requestedBy });

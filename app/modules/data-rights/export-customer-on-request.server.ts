@@ -3,6 +3,7 @@ import { completeDataRequest } from "./complete-data-request.server";
 import { exportCustomerData, type CustomerExport } from "./export-customer-data.server";
 import { recordDataRequest } from "./record-data-request.server";
 import { findOpenAccessRequest } from "./find-open-access-request.server";
+import { requireKnownCustomer } from "./require-known-customer.server";
 import { resolveCustomerTarget } from "./resolve-customer-target.server";
 
 /** An access request answered at once: the export, entered in the register with a count-only receipt. */
@@ -11,7 +12,9 @@ export async function exportCustomerOnRequest(
   lookup: CustomerLookup,
   request: { source: "admin" | "api"; requestedBy: string; format: "json" | "csv"; requestId?: string | null },
 ): Promise<CustomerExport> {
-  const { target } = await resolveCustomerTarget(shopId, lookup);
+  const resolved = await resolveCustomerTarget(shopId, lookup);
+  await requireKnownCustomer(shopId, lookup, resolved);
+  const { target } = resolved;
   // An access request already open for this customer (e.g. Shopify's customers/data_request) is
   // the one this export answers; otherwise the export is entered as a request of its own.
   const open = await findOpenAccessRequest(shopId, target);

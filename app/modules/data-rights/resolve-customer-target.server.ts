@@ -24,7 +24,14 @@ const ORDER_QUERY = `#graphql
  * found; the answer is used in memory and never stored. When Shopify cannot answer, the lookup
  * goes on with what it has, and says so.
  */
-export async function resolveCustomerTarget(shopId: string, lookup: CustomerLookup): Promise<{ target: CustomerTarget; complete: boolean }> {
+export interface ResolvedCustomerTarget {
+  target: CustomerTarget;
+  complete: boolean;
+  /** Whether Shopify knows the customer (or order) in this shop; null when Shopify could not be asked. */
+  knownToShopify: boolean | null;
+}
+
+export async function resolveCustomerTarget(shopId: string, lookup: CustomerLookup): Promise<ResolvedCustomerTarget> {
   const key = getEnv().BLIND_INDEX_KEY;
   const customerRef = (gid: string | null | undefined) => (gid ? computeBlindIndex(key, shopId, "customer", gid) : null);
   const emailRef = (email: string | null | undefined) => (email ? computeBlindIndex(key, shopId, "email", email) : null);
@@ -35,12 +42,12 @@ export async function resolveCustomerTarget(shopId: string, lookup: CustomerLook
     if ("customerId" in lookup) {
       const target: CustomerTarget = { customerRef: customerRef(lookup.customerId), emailRef: null, orderIds: [] };
       const data = await ask<{ customer: { defaultEmailAddress: { emailAddress: string | null } | null } | null }>(CUSTOMER_QUERY, { id: lookup.customerId });
-      return { target: { ...target, emailRef: emailRef(data.customer?.defaultEmailAddress?.emailAddress) }, complete: true };
+      return { target: { ...target, emailRef: emailRef(data.customer?.defaultEmailAddress?.emailAddress) }, complete: true, knownToShopify: data.customer !== null };
     }
     if ("email" in lookup) {
       const target: CustomerTarget = { customerRef: null, emailRef: emailRef(lookup.email), orderIds: [] };
       const data = await ask<{ customers: { nodes: Array<{ id: string }> } }>(CUSTOMER_BY_EMAIL_QUERY, { query: `email:"${lookup.email.replace(/"/g, "")}"` });
-      return { target: { ...target, customerRef: customerRef(data.customers.nodes[0]?.id) }, complete: true };
+      return { target: { ...target, customerRef: customerRef(data.customers.nodes[0]?.id) }, complete: true, knownToShopify: data.customers.nodes.length > 0 };
     }
     const fromRequests = await getDb().reviewRequest.findFirst({
       where: { shopId, orderId: lookup.orderId },
@@ -58,11 +65,12 @@ export async function resolveCustomerTarget(shopId: string, lookup: CustomerLook
         emailRef: target.emailRef ?? emailRef(data.order?.customer?.defaultEmailAddress?.emailAddress ?? data.order?.email),
       },
       complete: true,
+      knownToShopify: data.order !== null,
     };
   } catch (error) {
     getLogger().warn({ shop: shopId, reason: (error as Error).name }, "customer lookup could not be completed through Shopify");
-    if ("customerId" in lookup) return { target: { customerRef: customerRef(lookup.customerId), emailRef: null, orderIds: [] }, complete: false };
-    if ("email" in lookup) return { target: { customerRef: null, emailRef: emailRef(lookup.email), orderIds: [] }, complete: false };
-    return { target: { customerRef: null, emailRef: null, orderIds: [lookup.orderId] }, complete: false };
+    if ("customerId" in lookup) return { target: { customerRef: customerRef(lookup.customerId), emailRef: null, orderIds: [] }, complete: false, knownToShopify: null };
+    if ("email" in lookup) return { target: { customerRef: null, emailRef: emailRef(lookup.email), orderIds: [] }, complete: false, knownToShopify: null };
+    return { target: { customerRef: null, emailRef: null, orderIds: [lookup.orderId] }, complete: false, knownToShopify: null };
   }
 }
