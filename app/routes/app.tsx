@@ -34,6 +34,7 @@ export default function App() {
         <Link to="/app/customer-data">Customer data</Link>
         <Link to="/app/data-requests">Data requests</Link>
         <Link to="/app/settings">Settings</Link>
+        <Link to="/app/privacy-notice">Privacy notice</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

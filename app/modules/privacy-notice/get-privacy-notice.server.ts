@@ -9,16 +9,20 @@ import { PRIVACY_NOTICE_LANGUAGES, type PrivacyNoticeLanguage } from "./privacy-
 export interface PrivacyNotice {
   /** Changes whenever the text changes in any language; consent ledger entries record it. */
   version: string;
-  texts: Record<PrivacyNoticeLanguage, string>;
+  /** The languages asked for (all three by default). */
+  texts: Partial<Record<PrivacyNoticeLanguage, string>>;
 }
 
-/** The shop's privacy-notice section in every language, from its current settings and data map. */
-export async function getPrivacyNotice(shopId: string): Promise<PrivacyNotice> {
+/**
+ * The shop's privacy-notice section, from its current settings and data map. The version
+ * covers all three languages, whichever are returned.
+ */
+export async function getPrivacyNotice(shopId: string, languages: readonly PrivacyNoticeLanguage[] = PRIVACY_NOTICE_LANGUAGES): Promise<PrivacyNotice> {
   const settings = await getShopSettings(shopId);
   const map = listDataMap(settings, getEnv());
-  const texts = Object.fromEntries(PRIVACY_NOTICE_LANGUAGES.map((language) => [language, composePrivacyNotice(settings, map, language)])) as Record<
-    PrivacyNoticeLanguage,
-    string
-  >;
-  return { version: computeNoticeVersion(PRIVACY_NOTICE_LANGUAGES.map((language) => texts[language])), texts };
+  const all = PRIVACY_NOTICE_LANGUAGES.map((language) => [language, composePrivacyNotice(settings, map, language)] as const);
+  return {
+    version: computeNoticeVersion(all.map(([, text]) => text)),
+    texts: Object.fromEntries(all.filter(([language]) => languages.includes(language))),
+  };
 }
