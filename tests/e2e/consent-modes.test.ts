@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { FakeAddress } from "../../dev/fake-shopify/types";
 import { waitFor } from "../support/app-process";
-import { ADMIN_API_EMAIL, fixtureCustomerId, startReviewEmailWorld, type ReviewEmailWorld } from "../support/review-email-world";
+import { ADMIN_API_EMAIL, fixtureCustomerId, startReviewEmailWorld, USER_AGENT, type ReviewEmailWorld } from "../support/review-email-world";
 
 const addressIn = (countryCode: string, country: string): FakeAddress => ({
   firstName: "Sam",
@@ -121,4 +121,50 @@ describe("consent modes and the consent ledger at send time (real server, worker
       [ADMIN_API_EMAIL, "de.subscriber@example.net", "fr.buyer@example.net"].sort(),
     );
   }, 90_000);
+
+  it("shows the privacy notice in the admin and at GET /api/v1/privacy-notice, and the ledger names its version", async () => {
+    const shopName = "consent-notice";
+    const shop = await world.installShop(shopName);
+    await setSettings(shop, { consentMode: "soft_opt_in", consentModeByCountry: { DE: "consent_required" } });
+    const api = async (query: string, { signedIn = true } = {}) => {
+      const headers: Record<string, string> = signedIn ? { Authorization: `Bearer ${await world.sessionToken(shop)}` } : {};
+      return fetch(`${world.web.url}/api/v1/privacy-notice${query}`, { headers });
+    };
+
+    const german = await api("?lang=de");
+    expect(german.status).toBe(200);
+    const germanBody = (await german.json()) as { version: string; texts: Record<string, string> };
+    expect(Object.keys(germanBody.texts)).toEqual(["de"]);
+    expect(germanBody.version).toMatch(/^[0-9a-f]{12}$/);
+    expect(germanBody.texts.de).toContain("Für Kundinnen und Kunden in folgenden Ländern – Deutschland – gilt");
+    expect(germanBody.texts.de).toContain("In der Datenbank von Candor, in dieser Region: eu-central (test).");
+
+    const all = (await (await api("")).json()) as { version: string; texts: Record<string, string> };
+    expect(Object.keys(all.texts).sort()).toEqual(["de", "en", "fr"]);
+    expect(all.version).toBe(germanBody.version);
+    expect(all.texts.en).toContain("For customers in Germany: we only ask those who have agreed to receive our marketing emails.");
+    expect(all.texts.fr).toContain("Allemagne");
+
+    expect((await api("?lang=es")).status).toBe(422);
+    expect((await api("?lang=en&format=html")).status).toBe(422);
+    expect((await api("?lang=en", { signedIn: false })).status).toBe(401);
+
+    // The admin screen shows the same text and version, ready to copy.
+    const idToken = await world.sessionToken(shop);
+    const host = Buffer.from(`admin.shopify.com/store/${shopName}`).toString("base64url");
+    const page = await fetch(`${world.web.url}/app/privacy-notice?${new URLSearchParams({ embedded: "1", shop, host, id_token: idToken })}`, {
+      headers: { "User-Agent": USER_AGENT },
+    });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(`Version ${all.version}`);
+    expect(html).toContain("For customers in Germany: we only ask those who have agreed to receive our marketing emails.");
+    expect(html).toContain("Copy German text");
+
+    // A consent change recorded now names this version.
+    const change = `{"customer_id":${fixtureCustomerId},"email_address":"${ADMIN_API_EMAIL}","email_marketing_consent":{"state":"subscribed","opt_in_level":"confirmed_opt_in","consent_updated_at":"2026-11-20T08:00:00Z"}}`;
+    expect((await world.deliver(shop, "customers_email_marketing_consent/update", change)).status).toBe(200);
+    const entry = await waitFor(() => world.db.consentEntry.findFirst({ where: { shopId: shop } }), 15_000, "ledger entry");
+    expect(entry).toMatchObject({ state: "subscribed", noticeVersion: all.version, occurredAt: new Date("2026-11-20T08:00:00Z") });
+  }, 60_000);
 });

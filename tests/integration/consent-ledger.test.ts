@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postgresConnectionSettings, sqliteFilePath } from "../../app/db/database-url";
 import type { Db } from "../../app/db.server";
 import { findCurrentConsent } from "../../app/modules/consent/find-current-consent.server";
+import { suppressCustomer } from "../../app/modules/consent/suppress-customer.server";
 import { getEnv } from "../../app/modules/config/get-env.server";
 import { computeBlindIndex } from "../../app/modules/crypto/compute-blind-index.server";
 import { eraseCustomerData } from "../../app/modules/data-rights/erase-customer-data.server";
@@ -189,5 +190,19 @@ describe("consent ledger (real server, worker, Redis and database)", () => {
     expect(await db.consentEntry.count({ where: { shopId: SHOP } })).toBe(0);
     expect(await db.suppression.count({ where: { shopId: SHOP } })).toBe(2);
     expect(await findCurrentConsent(SHOP, [{ customerRef, emailRef }])).toBeNull();
+  });
+
+  it("appends a merchant's suppression as an admin withdrawal, once; an erasure's suppression adds nothing to the ledger", async () => {
+    const merchantChoice = { customerRef: `cref-${randomUUID()}`, emailRef: null };
+    await suppressCustomer(SHOP, merchantChoice, "admin");
+    await suppressCustomer(SHOP, merchantChoice, "admin");
+    const entries = await db.consentEntry.findMany({ where: { shopId: SHOP, customerRef: merchantChoice.customerRef } });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ state: "unsubscribed", source: "admin", noticeVersion: (await getPrivacyNotice(SHOP)).version });
+
+    const erased = { customerRef: `cref-${randomUUID()}`, emailRef: null };
+    await suppressCustomer(SHOP, erased, "erasure");
+    expect(await db.suppression.count({ where: { shopId: SHOP, customerRef: erased.customerRef } })).toBe(1);
+    expect(await db.consentEntry.count({ where: { shopId: SHOP, customerRef: erased.customerRef } })).toBe(0);
   });
 });
