@@ -142,7 +142,7 @@ describe("consent modes and the consent ledger at send time (real server, worker
     const all = (await (await api("")).json()) as { version: string; texts: Record<string, string> };
     expect(Object.keys(all.texts).sort()).toEqual(["de", "en", "fr"]);
     expect(all.version).toBe(germanBody.version);
-    expect(all.texts.en).toContain("For customers in Germany: we only ask those who have agreed to receive our marketing emails.");
+    expect(all.texts.en).toContain("For customers in these countries — Germany — we only ask those who have agreed to receive our marketing emails.");
     expect(all.texts.fr).toContain("Allemagne");
 
     expect((await api("?lang=es")).status).toBe(422);
@@ -158,7 +158,7 @@ describe("consent modes and the consent ledger at send time (real server, worker
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain(`Version ${all.version}`);
-    expect(html).toContain("For customers in Germany: we only ask those who have agreed to receive our marketing emails.");
+    expect(html).toContain("For customers in these countries — Germany — we only ask those who have agreed to receive our marketing emails.");
     expect(html).toContain("Copy German text");
 
     // A consent change recorded now names this version.

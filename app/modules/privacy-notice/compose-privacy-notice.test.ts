@@ -51,12 +51,12 @@ describe("composePrivacyNotice", () => {
 
   it("names the countries with their own consent mode, in the reader's language, and only where the mode differs", () => {
     const changes: Changes = { consentMode: "soft_opt_in", consentModeByCountry: { DE: "consent_required", AT: "consent_required", FR: "soft_opt_in" } };
-    expect(compose(changes)).toContain("For customers in Austria and Germany: we only ask those who have agreed to receive our marketing emails.");
+    expect(compose(changes)).toContain("For customers in these countries — Austria and Germany — we only ask those who have agreed to receive our marketing emails.");
     expect(compose(changes)).not.toContain("France");
     expect(compose(changes, "fr")).toContain("Autriche et Allemagne");
     expect(compose(changes, "de")).toContain("Österreich und Deutschland");
     expect(compose({ consentModeByCountry: { US: "soft_opt_in" } })).toContain(
-      "For customers in United States: we ask those who have bought from us, unless they have unsubscribed.",
+      "For customers in these countries — United States — we ask those who have bought from us, unless they have unsubscribed.",
     );
   });
 

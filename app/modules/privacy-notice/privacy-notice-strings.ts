@@ -86,7 +86,7 @@ export const PRIVACY_NOTICE_STRINGS: Record<PrivacyNoticeLanguage, PrivacyNotice
       soft_opt_in: "We ask customers who have bought from us, unless they have unsubscribed from our emails.",
     },
     countryRule: (countries, mode) =>
-      `For customers in ${joinList(countries, "and")}: ${
+      `For customers in these countries — ${joinList(countries, "and")} — ${
         mode === "consent_required"
           ? "we only ask those who have agreed to receive our marketing emails."
           : "we ask those who have bought from us, unless they have unsubscribed."
