@@ -26,9 +26,9 @@ export async function suppressCustomer(
   const db = getDb();
   const now = new Date();
   const reason = source === "unsubscribe_link" ? "unsubscribed" : "suppressed";
-  // Read before the transaction: the notice comes from the settings, outside the ledger's rows.
-  const ledgerSource = source === "erasure" ? null : source;
-  const noticeVersion = ledgerSource ? (await getPrivacyNotice(shopId)).version : null;
+  // An erasure removes the ledger instead, so it appends nothing; its suppression is what remains.
+  // The notice version is read before the transaction: it comes from the settings, not the ledger.
+  const withdrawal = source === "erasure" ? null : { source, noticeVersion: (await getPrivacyNotice(shopId)).version };
 
   const { affectedIds, cancelledRequests, cancelledReminders } = await db.$transaction(async (tx) => {
     const existing = await tx.suppression.findFirst({
@@ -38,9 +38,8 @@ export async function suppressCustomer(
     if (!existing) {
       await tx.suppression.create({ data: { id: randomUUID(), shopId, customerRef: refs.customerRef, emailRef: refs.emailRef, source } });
     }
-    // An erasure removes the ledger instead; its suppression is the only trace it leaves.
-    if (ledgerSource && noticeVersion && (await findCurrentConsent(shopId, [refs], tx))?.state !== "unsubscribed") {
-      await appendConsentEntry(shopId, { refs, state: "unsubscribed", source: ledgerSource, occurredAt: now, noticeVersion }, tx);
+    if (withdrawal && (await findCurrentConsent(shopId, [refs], tx))?.state !== "unsubscribed") {
+      await appendConsentEntry(shopId, { refs, state: "unsubscribed", occurredAt: now, ...withdrawal }, tx);
     }
     const pending = await tx.reviewRequest.findMany({
       where: { shopId, OR: anyOf, status: "scheduled" },
