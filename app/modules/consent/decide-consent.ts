@@ -33,7 +33,7 @@ const restriction = (state: ConsentState | null) => (state === null ? 1 : RESTRI
  * only if it is stricter: the ledger can withdraw consent Shopify still shows (our unsubscribe
  * link, a consent webhook newer than what the Admin API returns), never grant consent Shopify
  * does not show. Then: an opt-out stops every email; consent required needs "subscribed".
- * The rule is written down in docs/decisions/007-consent-ledger.md.
+ * The rule is written down in docs/decisions/008-consent-ledger.md.
  */
 export function decideConsent(input: ConsentDecisionInput): ConsentDecision {
   const liveState = parseConsentState(input.live.marketingState);
