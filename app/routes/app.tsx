@@ -35,6 +35,7 @@ export default function App() {
         <Link to="/app/data-requests">Data requests</Link>
         <Link to="/app/settings">Settings</Link>
         <Link to="/app/privacy-notice">Privacy notice</Link>
+        <Link to="/app/security">Security</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

@@ -125,6 +125,11 @@ export interface DataMapField {
   visibleTo?: readonly Role[];
   /** Only in use when the shop sends through this channel. */
   activeWhen?: { channel: ShopSettings["channel"] };
+  /**
+   * Stored as an AES-256-GCM ciphertext bound to its table, column and row (app/modules/crypto);
+   * the key-rotation command re-encrypts exactly the fields marked so.
+   */
+  encryptedAtRest?: true;
 }
 
 export interface DataMapEntry {
@@ -237,6 +242,7 @@ export const DATA_MAP_MODELS: readonly DataMapEntry[] = [
         personalData: "none",
         purpose: "AES-256-GCM ciphertext of the Admin API access token, used to call Shopify for the shop; never the token in clear.",
         visibleTo: NOBODY,
+        encryptedAtRest: true,
       },
       userId: unusedStaffField("Shopify user id", "pseudonymous"),
       firstName: unusedStaffField("First name"),
@@ -251,6 +257,7 @@ export const DATA_MAP_MODELS: readonly DataMapEntry[] = [
         personalData: "none",
         purpose: "AES-256-GCM ciphertext of the refresh token of an expiring offline token; never the token in clear.",
         visibleTo: NOBODY,
+        encryptedAtRest: true,
       },
       refreshTokenExpires: time("When the refresh token expires."),
     },
@@ -329,6 +336,28 @@ export const DATA_MAP_MODELS: readonly DataMapEntry[] = [
       },
       version: { category: "operational", personalData: "none", purpose: "Shape version of the settings document, so older documents can be upgraded." },
       updatedAt: time("When the settings last changed."),
+    },
+  },
+  {
+    kind: "model",
+    name: "EncryptionKeyRotation",
+    system: "database",
+    description:
+      "One run of the key-rotation command over the shop: the id of the key made current, counts of re-encrypted and unreadable values, and times. The security self-audit reads the age of the last run.",
+    customerLink: "none",
+    customerLinkNote: "Holds no customer data.",
+    legalBasis: "legitimate-interest-operations",
+    retention: UNTIL_SHOP_REDACT,
+    visibleTo: ADMINS,
+    fields: {
+      id: rowId("rotation run"),
+      shopId: shopIdField,
+      keyId: { category: "configuration", personalData: "none", purpose: "The id of the key the values were re-encrypted with; never the key." },
+      status: { category: "operational", personalData: "none", purpose: "running, completed or failed." },
+      startedAt: time("When the run started."),
+      finishedAt: time("When the run ended."),
+      reencrypted: { category: "operational", personalData: "none", purpose: "How many ciphertexts were rewritten with the current key." },
+      unreadable: { category: "operational", personalData: "none", purpose: "How many could not be decrypted with any listed key (left as they were)." },
     },
   },
   {
@@ -471,6 +500,7 @@ export const DATA_MAP_MODELS: readonly DataMapEntry[] = [
         personalData: "personal",
         purpose: "The name the customer chose to show with the review, stored encrypted (AES-256-GCM).",
         retention: { category: "reviewerDisplayNames", from: "submittedAt" },
+        encryptedAtRest: true,
       },
       locale: { category: "operational", personalData: "none", purpose: "The language the form was shown in (en, fr, de)." },
       verifiedBuyer: { category: "review-content", personalData: "none", purpose: "Marks the review as coming from a verified purchase.", visibleTo: EVERYONE },

@@ -19,6 +19,7 @@ export async function redactShop(shopId: string): Promise<Record<string, number>
     dataRequests: (await tx.dataRequest.deleteMany({ where: { shopId } })).count,
     outboxMessages: (await tx.outboxMessage.deleteMany({ where: { shopId } })).count,
     webhookDeliveries: (await tx.webhookDelivery.deleteMany({ where: { shopId } })).count,
+    encryptionKeyRotations: (await tx.encryptionKeyRotation.deleteMany({ where: { shopId } })).count,
     shopSettings: (await tx.shopSettings.deleteMany({ where: { shopId } })).count,
     sessions: (await tx.session.deleteMany({ where: { shop: shopId } })).count,
     shops: (await tx.shop.deleteMany({ where: { id: shopId } })).count,
