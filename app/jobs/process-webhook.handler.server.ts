@@ -14,6 +14,7 @@ import { rescheduleOnDelivery } from "~/modules/review-requests/reschedule-on-de
 import { scheduleReviewRequests } from "~/modules/review-requests/schedule-review-requests.server";
 import { shipmentFromFulfillmentEvent } from "~/modules/review-requests/shipment-from-fulfillment-event";
 import { shipmentFromOrderEvent } from "~/modules/review-requests/shipment-from-order-event";
+import { consentUpdateEventSchema, recordShopifyConsentUpdate } from "~/modules/consent/record-shopify-consent-update.server";
 import { completeDataRequest } from "~/modules/data-rights/complete-data-request.server";
 import { complianceEventSchema } from "~/modules/data-rights/compliance-event";
 import { eraseCustomerData } from "~/modules/data-rights/erase-customer-data.server";
@@ -123,6 +124,11 @@ export async function processWebhook(
       // The delivery row itself went with the shop's data.
       logger.info({ topic: delivery.topic, result }, "webhook processed");
       return result;
+    }
+    case "CUSTOMERS_EMAIL_MARKETING_CONSENT_UPDATE": {
+      const event = consentUpdateEventSchema.parse(JSON.parse(delivery.event));
+      result = `consent:${await recordShopifyConsentUpdate(delivery.shopId, event, { id: delivery.id, sentAt: delivery.triggeredAt ?? delivery.receivedAt })}`;
+      break;
     }
     case "APP_SCOPES_UPDATE":
       result = await updateGrantedScopes(delivery.shopId, (JSON.parse(delivery.event) as { scopes: string[] }).scopes);

@@ -101,6 +101,7 @@ const STORE_TITLES: Record<string, string> = {
   SendAttempt: "Send attempts",
   Review: "Reviews",
   Suppression: "Do-not-ask list",
+  ConsentEntry: "Consent records",
   DataRequest: "Data request register",
   OutboxMessage: "Outbox (hand-over to the job queue)",
   WebhookDelivery: "Store events received",

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, Checkbox, FormLayout, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 
@@ -8,9 +8,15 @@ import { forbiddenResponse, requirePermission } from "~/modules/access-control/r
 import { declareRoutePermissions } from "~/modules/access-control/route-permissions";
 import { isAppError } from "~/modules/errors/app-error";
 import { getShopSettings } from "~/modules/settings/get-shop-settings.server";
-import { settingsPatchFromForm } from "~/modules/settings/settings-form";
+import { CONSENT_COUNTRY_FIELDS, settingsPatchFromForm } from "~/modules/settings/settings-form";
 import { EMAIL_STRINGS } from "~/modules/review-emails/email-strings";
-import { EMAIL_COPY_LANGUAGES, RETENTION_WINDOWS, type RetentionCategory } from "~/modules/settings/shop-settings-schema";
+import {
+  EMAIL_COPY_LANGUAGES,
+  MAX_CONSENT_COUNTRY_OVERRIDES,
+  RETENTION_WINDOWS,
+  type ConsentMode,
+  type RetentionCategory,
+} from "~/modules/settings/shop-settings-schema";
 import { updateShopSettings } from "~/modules/settings/update-shop-settings.server";
 import { requestIdOf } from "~/modules/observability/request-id-of";
 
@@ -57,10 +63,18 @@ const LANGUAGE_NAMES: Record<(typeof EMAIL_COPY_LANGUAGES)[number], string> = { 
 
 const CONSENT_HELP: Record<string, string> = {
   consent_required:
-    "Consent required — only customers subscribed to email marketing in Shopify are asked. The safe choice, and the one German courts expect: they treat review requests as advertising.",
+    "Consent required — only customers whose email marketing status in Shopify is “Subscribed” are asked; everyone else gets no review email, and the review request shows why. The safe choice, and the one German courts expect: they treat review requests as advertising.",
   soft_opt_in:
-    "Soft opt-in — existing customers are asked unless they unsubscribed from your emails, with an unsubscribe link in every email. Check that this is allowed where your customers live.",
+    "Soft opt-in — customers who bought from you are asked unless they unsubscribed from your emails. Allowed only where customers are told, when they give you their address at checkout, that they may refuse such emails (the privacy notice Candor writes for you says so), and every email has a one-click unsubscribe link. Check that this is allowed where your customers live.",
 };
+
+/** Lists the countries of one mode, for the form's two country fields. */
+const countriesWith = (byCountry: Record<string, ConsentMode>, mode: ConsentMode) =>
+  Object.entries(byCountry)
+    .filter(([, countryMode]) => countryMode === mode)
+    .map(([code]) => code)
+    .sort()
+    .join(", ");
 
 const CHANNEL_HELP: Record<string, string> = {
   email: "Candor sends the review email itself, with the wording set under “Review email”.",
@@ -79,6 +93,8 @@ const INVALID: Record<string, string> = {
   excludedProductTags: "At most 100 tags, each up to 255 characters.",
   autoPublishMinRating: "Choose one of the options.",
 };
+
+const COUNTRY_INVALID = `Enter two-letter country codes such as DE or FR, separated by commas; at most ${MAX_CONSENT_COUNTRY_OVERRIDES} countries.`;
 
 const AUTO_PUBLISH_OPTIONS = [
   { label: "Hold every review for moderation", value: "" },
@@ -101,6 +117,8 @@ export default function Settings() {
     reviewLinkValidDays: String(settings.reviewLinkValidDays),
     channel: settings.channel,
     consentMode: settings.consentMode,
+    [CONSENT_COUNTRY_FIELDS.consent_required]: countriesWith(settings.consentModeByCountry, "consent_required"),
+    [CONSENT_COUNTRY_FIELDS.soft_opt_in]: countriesWith(settings.consentModeByCountry, "soft_opt_in"),
     grouping: settings.grouping,
     maxProductsPerEmail: String(settings.maxProductsPerEmail),
     excludedProductIds: settings.excludedProductIds.join(", "),
@@ -180,6 +198,23 @@ export default function Settings() {
                     helpText={CONSENT_HELP[values.consentMode ?? ""]}
                     {...field("consentMode")}
                   />
+                  <TextField
+                    label="Always require consent in these countries"
+                    helpText="Country codes (ISO 3166-1, e.g. DE, AT), separated by commas. Customers whose address is in one of these countries are asked only if subscribed, whatever the choice above."
+                    {...field(CONSENT_COUNTRY_FIELDS.consent_required, COUNTRY_INVALID)}
+                    error={refused("consentModeByCountry") ? COUNTRY_INVALID : undefined}
+                  />
+                  <TextField
+                    label="Use soft opt-in in these countries"
+                    helpText="Country codes, separated by commas, where existing customers may be asked unless they unsubscribed. A country in both lists requires consent. The customer's country is read from Shopify when the email is due and never stored; a customer without a known country follows the choice above."
+                    {...field(CONSENT_COUNTRY_FIELDS.soft_opt_in, COUNTRY_INVALID)}
+                    error={refused("consentModeByCountry") ? COUNTRY_INVALID : undefined}
+                  />
+                  <Text as="p" tone="subdued">
+                    Every change of a customer's choice — from Shopify, from the unsubscribe link in an email — is kept in a consent record that is never
+                    overwritten, and the choice is checked again just before each email goes out. Your <Link to="/app/privacy-notice">privacy notice</Link>{" "}
+                    text follows these settings.
+                  </Text>
                   <TextField
                     label="At most this many requests per customer in 30 days"
                     type="number"

@@ -43,6 +43,7 @@ export default function App() {
         {may("customer-data:lookup") ? <Link to="/app/customer-data">Customer data</Link> : null}
         {may("data-requests:read") ? <Link to="/app/data-requests">Data requests</Link> : null}
         <Link to="/app/settings">Settings</Link>
+        {may("settings:read") ? <Link to="/app/privacy-notice">Privacy notice</Link> : null}
         {may("roles:manage") ? <Link to="/app/staff">Staff</Link> : null}
         {may("roles:manage") ? <Link to="/app/access-review">Access review</Link> : null}
         {may("api-keys:manage") ? <Link to="/app/api-keys">API keys</Link> : null}

@@ -293,6 +293,8 @@ describe("access control on every route (built server, real database)", () => {
       "routes/app.staff loader": [{}],
       "routes/app.security loader": [{}],
       "routes/app.staff action": [{ body: { userId: USERS.support, role: "viewer" }, status: 404 }],
+      "routes/app.privacy-notice loader": [{}],
+      "routes/api.v1.privacy-notice loader": [{}, { query: "lang=de" }],
       "routes/app.audit-log loader": [{}, { query: `actor=${USERS.owner}` }],
       "routes/app.audit-log.export loader": [{ status: 405 }],
       "routes/app.audit-log.export action": [{ body: { actor: USERS.owner } }],

@@ -176,7 +176,7 @@ describe("a fulfilled order becomes one review email (real server, worker, Redis
       20_000,
       "consent refusal",
     );
-    expect(refused.statusReason).toBe("no_marketing_consent");
+    expect(refused.statusReason).toBe("consent_not_subscribed");
 
     // A guest checkout (no customer record) is handled, not crashed on: no consent on record.
     const guest = addOrder(notSubscribedShop, { customerId: null });
@@ -186,7 +186,7 @@ describe("a fulfilled order becomes one review email (real server, worker, Redis
       20_000,
       "guest order refusal",
     );
-    expect(guestRequest.statusReason).toBe("no_marketing_consent");
+    expect(guestRequest.statusReason).toBe("consent_not_subscribed");
     expect(mail.messages.filter((candidate) => (candidate.text ?? "").includes("send-no-consent"))).toHaveLength(0);
   }, 90_000);
 

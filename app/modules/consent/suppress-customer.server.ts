@@ -1,14 +1,18 @@
 import { randomUUID } from "node:crypto";
 
 import { getDb } from "~/db.server";
+import { getPrivacyNotice } from "~/modules/privacy-notice/get-privacy-notice.server";
 import { removePendingReviewJobs } from "~/modules/review-requests/remove-pending-review-jobs.server";
 
+import { appendConsentEntry } from "./append-consent-entry.server";
 import { matchCustomerRefs, type CustomerRefs } from "./customer-refs";
+import { findCurrentConsent } from "./find-current-consent.server";
 
 export type SuppressionSource = "unsubscribe_link" | "admin" | "erasure";
 
 /**
  * Stops a shop from asking this customer again, at once: records the suppression (once),
+ * appends "unsubscribed" to the consent ledger (unless that is already the current state),
  * cancels every request still scheduled, drops planned reminders, and takes their jobs out of
  * the queue. Safe to repeat.
  */
@@ -22,6 +26,9 @@ export async function suppressCustomer(
   const db = getDb();
   const now = new Date();
   const reason = source === "unsubscribe_link" ? "unsubscribed" : "suppressed";
+  // An erasure removes the ledger instead, so it appends nothing; its suppression is what remains.
+  // The notice version is read before the transaction: it comes from the settings, not the ledger.
+  const withdrawal = source === "erasure" ? null : { source, noticeVersion: (await getPrivacyNotice(shopId)).version };
 
   const { affectedIds, cancelledRequests, cancelledReminders } = await db.$transaction(async (tx) => {
     const existing = await tx.suppression.findFirst({
@@ -30,6 +37,9 @@ export async function suppressCustomer(
     });
     if (!existing) {
       await tx.suppression.create({ data: { id: randomUUID(), shopId, customerRef: refs.customerRef, emailRef: refs.emailRef, source } });
+    }
+    if (withdrawal && (await findCurrentConsent(shopId, [refs], tx))?.state !== "unsubscribed") {
+      await appendConsentEntry(shopId, { refs, state: "unsubscribed", occurredAt: now, ...withdrawal }, tx);
     }
     const pending = await tx.reviewRequest.findMany({
       where: { shopId, OR: anyOf, status: "scheduled" },

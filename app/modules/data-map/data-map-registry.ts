@@ -35,13 +35,15 @@ export type DataCategory =
   | "contact-address"
   /** A customer's email marketing state or language, read from Shopify at send time. */
   | "customer-preference"
+  /** A customer's country, read from Shopify at send time to pick the consent rules. */
+  | "customer-location"
   /** A rendered review email, as handed to the email provider. */
   | "email-content"
   /** A staff member's identity or id. */
   | "staff-identity"
   /** An API token or its ciphertext. */
   | "credential"
-  /** An opt-out or erasure decision. */
+  /** A consent, an opt-out or an erasure decision. */
   | "consent-record"
   /** The proof that a data request was answered: counts, times, who asked. */
   | "receipt"
@@ -92,6 +94,8 @@ export const LEGAL_BASES = {
     "GDPR Art. 6(1)(c) legal obligation — honouring an opt-out or erasure (Art. 17, Art. 21(3)) so the customer is not asked again",
   "legal-obligation-accountability":
     "GDPR Art. 6(1)(c) legal obligation — Art. 12/17 accountability (answering data requests on time and proving it)",
+  "legal-obligation-consent-proof":
+    "GDPR Art. 6(1)(c) legal obligation — Art. 7(1) and 21: showing what the customer agreed to or withdrew, when, and under which notice",
   "not-processed": "None needed — Candor never fills this field",
 } as const;
 
@@ -682,6 +686,40 @@ export const DATA_MAP_MODELS: readonly DataMapEntry[] = [
       lastSeenAt: time("When the staff member last opened Candor, for the access review (updated at most every few minutes)."),
     },
   },
+  {
+    kind: "model",
+    name: "ConsentEntry",
+    system: "database",
+    description:
+      "The consent ledger: each change of a customer's consent to review emails (state, source, when, and the privacy notice in force), appended and never changed; the current state is the latest entry.",
+    customerLink: "customerRef/emailRef",
+    customerLinkNote: "By the blind indexes of the customer GID and email.",
+    legalBasis: "legal-obligation-consent-proof",
+    retention: { category: "consentLedger", from: "recordedAt" },
+    visibleTo: CUSTOMER_DATA_ROLES,
+    fields: {
+      id: rowId("ledger entry"),
+      shopId: shopIdField,
+      ...customerKeys("the ledger entries"),
+      state: {
+        category: "consent-record",
+        personalData: "pseudonymous",
+        purpose: "subscribed, not_subscribed, pending, unsubscribed, redacted or invalid: the customer's consent after this change.",
+      },
+      source: {
+        category: "consent-record",
+        personalData: "none",
+        purpose: "shopify_webhook, unsubscribe_link, admin or import: where the change came from.",
+      },
+      occurredAt: time("When the change happened, as its source says (Shopify's consent time, the click on the unsubscribe link)."),
+      recordedAt: time("When Candor recorded it; the retention window counts from it."),
+      noticeVersion: {
+        category: "consent-record",
+        personalData: "none",
+        purpose: "A short hash of the privacy notice in force when the entry was recorded, proving what the customer was told.",
+      },
+    },
+  },
 ];
 
 /** Fields of the review email jobs' payload: exactly the order, its products and the review link. */
@@ -816,6 +854,11 @@ export const DATA_MAP_EXTERNAL: readonly DataMapEntry[] = [
         category: "customer-preference",
         personalData: "personal",
         purpose: "The customer's language, which picks the email's language.",
+      },
+      countryCode: {
+        category: "customer-location",
+        personalData: "personal",
+        purpose: "The country of the customer's default address, which picks the shop's consent mode for that country; read at send time, never stored.",
       },
     },
   },

@@ -74,6 +74,7 @@ const FROM_WORDS: Record<string, string> = {
   startedAt: "the attempt",
   submittedAt: "the review was submitted",
   completedAt: "the request was completed",
+  recordedAt: "it was recorded",
 };
 
 const RULE_DESCRIPTIONS: Record<FixedRetentionRule, string> = {

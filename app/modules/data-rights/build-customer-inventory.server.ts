@@ -46,7 +46,7 @@ export interface CustomerInventory {
   total: number;
 }
 
-const DATE_FIELDS = ["createdAt", "receivedAt", "startedAt", "submittedAt", "completedAt", "relayedAt", "sentAt", "updatedAt"];
+const DATE_FIELDS = ["createdAt", "receivedAt", "startedAt", "submittedAt", "completedAt", "relayedAt", "sentAt", "updatedAt", "recordedAt"];
 
 function plain(row: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value instanceof Date ? value.toISOString() : value]));
@@ -104,6 +104,7 @@ export async function buildCustomerInventory(shopId: string, lookup: CustomerLoo
     store("SendAttempt", records.sendAttempts),
     store("Review", reviews),
     store("Suppression", records.suppressions),
+    store("ConsentEntry", records.consentEntries),
     store("DataRequest", records.dataRequests),
     store("OutboxMessage", records.outboxMessages),
     store("WebhookDelivery", records.webhookDeliveries),

@@ -24,6 +24,7 @@ const ERASURE_COUNTS: Record<string, { store: string; done: string }> = {
   reviewsAnonymised: { store: "Review", done: "anonymised" },
   webhookDeliveries: { store: "WebhookDelivery", done: "removed" },
   outboxMessages: { store: "OutboxMessage", done: "removed" },
+  consentEntries: { store: "ConsentEntry", done: "removed" },
 };
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);

@@ -5,6 +5,7 @@ const NOUNS: Record<string, readonly [string, string]> = {
   SendAttempt: ["send attempt", "send attempts"],
   Review: ["review", "reviews"],
   Suppression: ["do-not-ask entry", "do-not-ask entries"],
+  ConsentEntry: ["consent record", "consent records"],
   DataRequest: ["data request register entry", "data request register entries"],
   OutboxMessage: ["outbox message", "outbox messages"],
   WebhookDelivery: ["store event", "store events"],

@@ -22,6 +22,7 @@ export interface ErasureReceipt {
     reviewsAnonymised: number;
     webhookDeliveries: number;
     outboxMessages: number;
+    consentEntries: number;
     queuedJobs: number;
   };
   /** A suppression entry (blind indexes only) stops replayed webhooks bringing the customer back. */
@@ -33,8 +34,8 @@ export const ANONYMISED_DISPLAY_NAME = "Verified buyer";
 
 /**
  * Removes or anonymises every record of one customer in one transaction — review requests and
- * everything linked to them, reviews (per the shop's setting), webhook deliveries and outbox
- * messages naming them — adds a suppression entry, then takes their jobs out of the queue.
+ * everything linked to them, reviews (per the shop's setting), consent ledger entries, webhook
+ * deliveries and outbox messages naming them — adds a suppression entry, then takes their jobs out of the queue.
  * Safe to repeat: a second run finds nothing and returns zero counts.
  */
 export async function eraseCustomerData(
@@ -76,6 +77,7 @@ export async function eraseCustomerData(
       where: { shopId, id: { in: records.webhookDeliveries.map((delivery) => delivery.id).filter((id) => id !== options.keepDeliveryId) } },
     });
     const reviewRequests = await tx.reviewRequest.deleteMany({ where: { shopId, id: { in: requestIds } } });
+    const consentEntries = await tx.consentEntry.deleteMany({ where: { shopId, id: { in: records.consentEntries.map((entry) => entry.id) } } });
     if (target.customerRef || target.emailRef) {
       const existing = await tx.suppression.findFirst({
         where: { shopId, customerRef: target.customerRef, emailRef: target.emailRef, source: "erasure" },
@@ -102,6 +104,7 @@ export async function eraseCustomerData(
       reviewsAnonymised,
       webhookDeliveries: webhookDeliveries.count,
       outboxMessages: outboxMessages.count,
+      consentEntries: consentEntries.count,
     };
   });
 

@@ -7,7 +7,7 @@ import type { CustomerTarget } from "./customer-target";
 /**
  * The ids of every database row that belongs to one customer of one shop: their review
  * requests (by blind index or named order) and everything hanging off them, suppression
- * entries, data requests, and the webhook deliveries and outbox messages that mention them.
+ * entries, consent ledger entries, data requests, and the webhook deliveries and outbox messages that mention them.
  */
 export async function findCustomerRecords(shopId: string, target: CustomerTarget) {
   const db = getDb();
@@ -18,18 +18,19 @@ export async function findCustomerRecords(shopId: string, target: CustomerTarget
   const requestIds = reviewRequests.map((request) => request.id);
   const orderIds = [...new Set([...target.orderIds, ...reviewRequests.map((request) => request.orderId)])];
 
-  const [requestedProducts, sendAttempts, reviews, suppressions, dataRequests, outboxMessages, webhookDeliveries] = await Promise.all([
+  const [requestedProducts, sendAttempts, reviews, suppressions, consentEntries, dataRequests, outboxMessages, webhookDeliveries] = await Promise.all([
     db.requestedProduct.findMany({ where: { shopId, reviewRequestId: { in: requestIds } } }),
     db.sendAttempt.findMany({ where: { shopId, reviewRequestId: { in: requestIds } }, orderBy: { startedAt: "asc" } }),
     db.review.findMany({ where: { shopId, reviewRequestId: { in: requestIds } } }),
     byRefs.length === 0 ? [] : db.suppression.findMany({ where: { shopId, OR: byRefs } }),
+    byRefs.length === 0 ? [] : db.consentEntry.findMany({ where: { shopId, OR: byRefs }, orderBy: [{ occurredAt: "asc" }, { recordedAt: "asc" }] }),
     byRefs.length === 0 ? [] : db.dataRequest.findMany({ where: { shopId, OR: byRefs }, orderBy: { receivedAt: "asc" } }),
     db.outboxMessage.findMany({
       where: { shopId, id: { in: requestIds.flatMap((id) => [reviewEmailJobId("request", id), reviewEmailJobId("reminder", id)]) } },
     }),
     findWebhookDeliveries(shopId, byRefs, orderIds),
   ]);
-  return { reviewRequests, requestedProducts, sendAttempts, reviews, suppressions, dataRequests, outboxMessages, webhookDeliveries };
+  return { reviewRequests, requestedProducts, sendAttempts, reviews, suppressions, consentEntries, dataRequests, outboxMessages, webhookDeliveries };
 }
 
 /**

@@ -26,6 +26,7 @@ const REMOVED = [
   "Review",
   "WebhookDelivery",
   "OutboxMessage",
+  "ConsentEntry",
   "send-review-request",
   "send-review-reminder",
 ] as const;

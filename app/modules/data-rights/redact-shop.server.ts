@@ -15,6 +15,7 @@ export async function redactShop(shopId: string): Promise<Record<string, number>
     requestedProducts: (await tx.requestedProduct.deleteMany({ where: { shopId } })).count,
     reviewRequests: (await tx.reviewRequest.deleteMany({ where: { shopId } })).count,
     suppressions: (await tx.suppression.deleteMany({ where: { shopId } })).count,
+    consentEntries: (await tx.consentEntry.deleteMany({ where: { shopId } })).count,
     dataRequests: (await tx.dataRequest.deleteMany({ where: { shopId } })).count,
     outboxMessages: (await tx.outboxMessage.deleteMany({ where: { shopId } })).count,
     webhookDeliveries: (await tx.webhookDelivery.deleteMany({ where: { shopId } })).count,

@@ -8,6 +8,12 @@ import type { SendContext } from "./send-context";
 const P1 = "gid://shopify/Product/1";
 const P2 = "gid://shopify/Product/2";
 
+type Customer = NonNullable<NonNullable<SendContext["order"]>["customer"]>;
+
+function customer(overrides: Partial<Customer> = {}): Customer {
+  return { id: "c", locale: null, email: "a@example.org", marketingState: "SUBSCRIBED", marketingUpdatedAt: null, countryCode: null, ...overrides };
+}
+
 function context(overrides: { order?: Partial<NonNullable<SendContext["order"]>> | null; products?: SendContext["products"] } = {}): SendContext {
   return {
     shopName: "Maison Test",
@@ -20,7 +26,7 @@ function context(overrides: { order?: Partial<NonNullable<SendContext["order"]>>
             sourceName: "web",
             customerLocale: "fr-CA",
             guestEmail: null,
-            customer: { id: "gid://shopify/Customer/9", locale: "en", email: "buyer@example.org", marketingState: "SUBSCRIBED" },
+            customer: customer({ id: "gid://shopify/Customer/9", locale: "en", email: "buyer@example.org" }),
             remainingQuantityByProduct: { [P1]: 1, [P2]: 2 },
             ...overrides.order,
           },
@@ -40,6 +46,7 @@ function input(overrides: Partial<Omit<SendEligibilityInput, "settings">> & { se
     alreadyAskedProductIds: new Set(),
     expectsCustomer: true,
     sentInLast30Days: 0,
+    ledgerConsent: null,
     ...overrides,
     settings: { ...DEFAULT_SHOP_SETTINGS, ...overrides.settings },
   };
@@ -63,19 +70,24 @@ describe("decideSendEligibility", () => {
     ["order_refunded", input({ context: context({ order: { remainingQuantityByProduct: { [P1]: 0 } } }) })],
     ["no_products_left", input({ context: context({ products: [] }) })],
     ["already_requested", input({ alreadyAskedProductIds: new Set([P1, P2]) })],
+    ["consent_not_subscribed", input({ context: context({ order: { customer: customer({ marketingState: "NOT_SUBSCRIBED" }) } }) })],
     [
-      "no_marketing_consent",
-      input({ context: context({ order: { customer: { id: "c", locale: null, email: "a@example.org", marketingState: "NOT_SUBSCRIBED" } } }) }),
+      "consent_withdrawn",
+      input({ settings: { consentMode: "soft_opt_in" }, context: context({ order: { customer: customer({ marketingState: "UNSUBSCRIBED" }) } }) }),
     ],
     [
-      "customer_opted_out",
+      "consent_withdrawn",
+      input({ ledgerConsent: { state: "unsubscribed", occurredAt: new Date("2026-11-20T10:00:00Z") } }),
+    ],
+    [
+      "consent_not_subscribed",
       input({
-        settings: { consentMode: "soft_opt_in" },
-        context: context({ order: { customer: { id: "c", locale: null, email: "a@example.org", marketingState: "UNSUBSCRIBED" } } }),
+        settings: { consentMode: "soft_opt_in", consentModeByCountry: { DE: "consent_required" } },
+        context: context({ order: { customer: customer({ marketingState: "NOT_SUBSCRIBED", countryCode: "DE" }) } }),
       }),
     ],
     ["customer_not_found", input({ context: context({ order: { customer: null, guestEmail: "x@example.org" } }) })],
-    ["no_email_address", input({ context: context({ order: { customer: { id: "c", locale: null, email: null, marketingState: "SUBSCRIBED" } } }) })],
+    ["no_email_address", input({ context: context({ order: { customer: customer({ email: null }) } }) })],
     ["customer_cap_reached", input({ sentInLast30Days: 3 })],
     ["customer_cap_reached", input({ sentInLast30Days: 3, channel: "flow" })],
   ])("refuses with %s", (reason, eligibility) => {
@@ -92,7 +104,7 @@ describe("decideSendEligibility", () => {
 
   it("asks a guest checkout only in soft opt-in mode, at the order's address", () => {
     const guest = context({ order: { customer: null, guestEmail: "guest@example.org", customerLocale: null } });
-    expect(decideSendEligibility(input({ context: guest, expectsCustomer: false }))).toEqual({ kind: "refuse", reason: "no_marketing_consent" });
+    expect(decideSendEligibility(input({ context: guest, expectsCustomer: false }))).toEqual({ kind: "refuse", reason: "consent_not_subscribed" });
     expect(decideSendEligibility(input({ context: guest, expectsCustomer: false, settings: { consentMode: "soft_opt_in" } }))).toEqual({
       kind: "send",
       productIds: [P1, P2],
@@ -100,8 +112,24 @@ describe("decideSendEligibility", () => {
     });
   });
 
+  it("applies the mode of the customer's country, and the shop's mode without a known country", () => {
+    const settings = { consentMode: "soft_opt_in" as const, consentModeByCountry: { DE: "consent_required" as const, FR: "soft_opt_in" as const } };
+    const notSubscribedIn = (countryCode: string | null) =>
+      decideSendEligibility(input({ settings, context: context({ order: { customer: customer({ marketingState: "NOT_SUBSCRIBED", countryCode }) } }) })).kind;
+    expect(notSubscribedIn("DE")).toBe("refuse");
+    expect(notSubscribedIn("FR")).toBe("send");
+    expect(notSubscribedIn("US")).toBe("send");
+    expect(notSubscribedIn(null)).toBe("send");
+    const strictShop = { consentMode: "consent_required" as const, consentModeByCountry: { US: "soft_opt_in" as const } };
+    const strictIn = (countryCode: string | null) =>
+      decideSendEligibility(input({ settings: strictShop, context: context({ order: { customer: customer({ marketingState: "NOT_SUBSCRIBED", countryCode }) } }) })).kind;
+    expect(strictIn("US")).toBe("send");
+    expect(strictIn("DE")).toBe("refuse");
+    expect(strictIn(null)).toBe("refuse");
+  });
+
   it("hands the Flow channel the products without any address, after the same checks", () => {
-    const withoutAddress = context({ order: { customer: { id: "c", locale: null, email: null, marketingState: "SUBSCRIBED" } } });
+    const withoutAddress = context({ order: { customer: customer({ email: null }) } });
     expect(decideSendEligibility(input({ channel: "flow", context: withoutAddress }))).toEqual({ kind: "send", productIds: [P1, P2], recipient: null });
     expect(decideSendEligibility(input({ channel: "flow", suppressed: true }))).toEqual({ kind: "refuse", reason: "suppressed" });
   });

@@ -1,3 +1,5 @@
+import { decideConsent, type ConsentRefusal } from "~/modules/consent/decide-consent";
+import { resolveConsentMode } from "~/modules/consent/resolve-consent-mode";
 import type { ShopSettings } from "~/modules/settings/shop-settings-schema";
 
 import type { SendContext } from "./send-context";
@@ -12,8 +14,7 @@ export type SendRefusal =
   | "suppressed"
   | "no_products_left"
   | "already_requested"
-  | "no_marketing_consent"
-  | "customer_opted_out"
+  | ConsentRefusal
   | "no_email_address"
   | "customer_cap_reached";
 
@@ -40,10 +41,9 @@ export interface SendEligibilityInput {
   expectsCustomer: boolean;
   /** Requests sent to this customer by this shop in the last 30 days. */
   sentInLast30Days: number;
+  /** The customer's current consent ledger entry (see `deriveConsentState`), or null. */
+  ledgerConsent: { state: string; occurredAt: Date } | null;
 }
-
-/** Marketing states under which a customer who chose soft opt-in mode may still be asked. */
-const OPTED_OUT_STATES = new Set(["UNSUBSCRIBED", "REDACTED", "INVALID"]);
 
 /**
  * The send-time re-check, on data fetched moments ago: is this request still wanted, for
@@ -72,11 +72,12 @@ export function decideSendEligibility(input: SendEligibilityInput): SendDecision
 
   const customer = order.customer;
   if (input.expectsCustomer && !customer) return { kind: "refuse", reason: "customer_not_found" };
-  const marketingState = customer?.marketingState ?? null;
-  if (settings.consentMode === "consent_required" && marketingState !== "SUBSCRIBED") {
-    return { kind: "refuse", reason: "no_marketing_consent" };
-  }
-  if (marketingState !== null && OPTED_OUT_STATES.has(marketingState)) return { kind: "refuse", reason: "customer_opted_out" };
+  const consent = decideConsent({
+    mode: resolveConsentMode(settings, customer?.countryCode ?? null),
+    live: { marketingState: customer?.marketingState ?? null, updatedAt: customer?.marketingUpdatedAt ?? null },
+    ledger: input.ledgerConsent,
+  });
+  if (!consent.allowed) return { kind: "refuse", reason: consent.reason };
   if (input.sentInLast30Days >= settings.maxRequestsPerCustomerPer30Days) return { kind: "refuse", reason: "customer_cap_reached" };
   if (input.channel === "flow") return { kind: "send", productIds, recipient: null };
   const email = customer ? customer.email : order.guestEmail;

@@ -10,6 +10,9 @@ const REASONS: Record<string, string> = {
   unsubscribed: "The customer unsubscribed.",
   no_products_left: "No product left to ask about (deleted or excluded by tag).",
   already_requested: "The customer was already asked about these products.",
+  consent_not_subscribed: "The customer is not subscribed to email marketing, and consent is required for them.",
+  consent_withdrawn: "The customer withdrew consent (unsubscribed from email marketing) before the email was due.",
+  // Codes of requests recorded before the consent ledger; kept so old rows still read well.
   no_marketing_consent: "The customer is not subscribed to email marketing (consent required).",
   customer_opted_out: "The customer opted out of email marketing.",
   no_email_address: "No email address in Shopify for this customer.",

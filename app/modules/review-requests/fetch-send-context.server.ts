@@ -5,7 +5,8 @@ import type { SendContext } from "./send-context";
 
 /**
  * One query per send: the order's state (cancelled? test? what is left after refunds?), the
- * customer's address, marketing state and locale, and the products to show. Nothing here is
+ * customer's address, marketing state (and when it changed), locale and country (which picks
+ * the consent mode), and the products to show. Nothing here is
  * stored; the caller uses it and lets it go.
  */
 function sendContextQuery(includeAddress: boolean): string {
@@ -23,7 +24,8 @@ function sendContextQuery(includeAddress: boolean): string {
       customer {
         id
         locale
-        defaultEmailAddress { ${address}marketingState }
+        defaultEmailAddress { ${address}marketingState marketingUpdatedAt }
+        defaultAddress { countryCodeV2 }
       }
       lineItems(first: 50) { nodes { currentQuantity product { id } } }
     }
@@ -57,7 +59,8 @@ interface SendContextResponse {
     customer: {
       id: string;
       locale: string | null;
-      defaultEmailAddress: { emailAddress?: string | null; marketingState: string | null } | null;
+      defaultEmailAddress: { emailAddress?: string | null; marketingState: string | null; marketingUpdatedAt: string | null } | null;
+      defaultAddress: { countryCodeV2: string | null } | null;
     } | null;
     lineItems: { nodes: Array<{ currentQuantity: number; product: { id: string } | null }> };
   } | null;
@@ -68,6 +71,12 @@ interface SendContextResponse {
     onlineStoreUrl?: string | null;
     featuredMedia?: { preview: { image: { url: string; altText: string | null } | null } | null } | null;
   } | null>;
+}
+
+function toDate(value: string | null | undefined): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
 }
 
 export async function fetchSendContext(
@@ -100,6 +109,8 @@ export async function fetchSendContext(
         locale: order.customer.locale,
         email: order.customer.defaultEmailAddress?.emailAddress ?? null,
         marketingState: order.customer.defaultEmailAddress?.marketingState ?? null,
+        marketingUpdatedAt: toDate(order.customer.defaultEmailAddress?.marketingUpdatedAt),
+        countryCode: order.customer.defaultAddress?.countryCodeV2 ?? null,
       },
       remainingQuantityByProduct,
     },

@@ -17,6 +17,10 @@ export interface SendContext {
       email: string | null;
       /** Shopify's CustomerEmailMarketingState, e.g. SUBSCRIBED, NOT_SUBSCRIBED, UNSUBSCRIBED. */
       marketingState: string | null;
+      /** When the marketing state last changed, per Shopify (null: never, or unknown). */
+      marketingUpdatedAt: Date | null;
+      /** ISO 3166-1 alpha-2 code of the customer's default address; used for the consent mode, never stored. */
+      countryCode: string | null;
     } | null;
     /** Quantity still on the order per product (after refunds and removals). */
     remainingQuantityByProduct: Record<string, number>;

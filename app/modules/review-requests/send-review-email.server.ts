@@ -6,6 +6,7 @@ import { getDb } from "~/db.server";
 import { reviewEmailJobId, sendReviewReminderJob, type ReviewEmailPayload } from "~/jobs/definitions";
 import { getEnv } from "~/modules/config/get-env.server";
 import { matchCustomerRefs, type CustomerRefs } from "~/modules/consent/customer-refs";
+import { findCurrentConsent } from "~/modules/consent/find-current-consent.server";
 import { isCustomerSuppressed } from "~/modules/consent/is-customer-suppressed.server";
 import { computeBlindIndex } from "~/modules/crypto/compute-blind-index.server";
 import { isAppError } from "~/modules/errors/app-error";
@@ -157,6 +158,8 @@ export async function sendReviewEmail(
   // The request's creation stands in for the order's date: created before an erasure, it is covered.
   const suppressed = (await isCustomerSuppressed(shop, missing, request.createdAt)) || (await isCustomerSuppressed(shop, refs, request.createdAt));
   const sameCustomer = knownAs.flatMap(matchCustomerRefs);
+  // The ledger, read now: a withdrawal recorded after scheduling (or after Shopify's state) stops the send.
+  const ledgerConsent = await findCurrentConsent(shop, knownAs);
 
   const alreadyAsked = new Set<string>();
   let sentInLast30Days = 0;
@@ -180,6 +183,7 @@ export async function sendReviewEmail(
     alreadyAskedProductIds: alreadyAsked,
     expectsCustomer: request.customerRef !== null,
     sentInLast30Days,
+    ledgerConsent,
   });
   if (decision.kind === "refuse") {
     await cancelRequest(shop, kind, request.id, decision.reason);

@@ -57,6 +57,16 @@ describe("composeReviewDisclosure", () => {
     expect(compose({ consentMode: "soft_opt_in" }, "de")).toContain("sofern sie sich nicht abgemeldet haben");
   });
 
+  it("states the rule of each country with its own consent mode, where it differs from the shop's", () => {
+    const overrides = { consentMode: "soft_opt_in" as const, consentModeByCountry: { DE: "consent_required" as const, AT: "consent_required" as const, FR: "soft_opt_in" as const } };
+    expect(compose(overrides)).toContain("In these countries — Austria and Germany — we only ask customers who have agreed to receive marketing emails from us.");
+    expect(compose(overrides)).not.toContain("France");
+    expect(compose(overrides, "fr")).toContain("Autriche et Allemagne, nous ne sollicitons que ceux");
+    expect(compose(overrides, "de")).toContain("Österreich und Deutschland – gilt: Wir fragen nur diejenigen");
+    expect(compose({ consentModeByCountry: { US: "soft_opt_in" } })).toContain("In these countries — United States — we ask customers who have bought from us unless they have unsubscribed.");
+    expect(compose({ consentModeByCountry: { DE: "consent_required" } })).toBe(compose({}));
+  });
+
   it("gives the link's lifetime", () => {
     expect(compose({ reviewLinkValidDays: 30 })).toContain("expires after 30 days");
     expect(compose({ reviewLinkValidDays: 30 }, "fr")).toContain("valable 30 jours");
@@ -94,6 +104,7 @@ describe("composeReviewDisclosure", () => {
       { reminderDays: 5 },
       { channel: "flow" },
       { consentMode: "soft_opt_in" },
+      { consentModeByCountry: { US: "soft_opt_in" } },
       { autoPublishMinRating: 4 },
       { reviewLinkValidDays: 60 },
       { retentionDays: { reviewerDisplayNames: 400 } },

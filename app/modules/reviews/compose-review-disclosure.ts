@@ -1,3 +1,4 @@
+import { countryName } from "~/modules/settings/country-codes";
 import type { ShopSettings } from "~/modules/settings/shop-settings-schema";
 
 export const DISCLOSURE_LANGUAGES = ["en", "fr", "de"] as const;
@@ -6,7 +7,7 @@ export type DisclosureLanguage = (typeof DISCLOSURE_LANGUAGES)[number];
 /** The settings the disclosure describes. */
 export type DisclosureSettings = Pick<
   ShopSettings,
-  "trigger" | "delayDays" | "reminderDays" | "channel" | "consentMode" | "autoPublishMinRating" | "reviewLinkValidDays"
+  "trigger" | "delayDays" | "reminderDays" | "channel" | "consentMode" | "consentModeByCountry" | "autoPublishMinRating" | "reviewLinkValidDays"
 > & { retentionDays: Pick<ShopSettings["retentionDays"], "reviewerDisplayNames"> };
 
 interface DisclosureStrings {
@@ -18,6 +19,9 @@ interface DisclosureStrings {
   reminder(days: number | null): string;
   verified(linkDays: number): string;
   consent: Record<ShopSettings["consentMode"], string>;
+  /** The rule for customers in the named countries (names already in this language), where it differs. */
+  consentIn(countries: string, mode: ShopSettings["consentMode"]): string;
+  and: string;
   /** How reviews go live: `minRating` null holds every review for a check. */
   moderation(minRating: number | null): string;
   notSuppressed: string;
@@ -46,6 +50,11 @@ const STRINGS: Record<DisclosureLanguage, DisclosureStrings> = {
       consent_required: "We only ask customers who have agreed to receive marketing emails from us.",
       soft_opt_in: "We ask customers who have bought from us unless they have unsubscribed, and every email contains a link to stop further requests.",
     },
+    consentIn: (countries, mode) =>
+      mode === "consent_required"
+        ? `In these countries — ${countries} — we only ask customers who have agreed to receive marketing emails from us.`
+        : `In these countries — ${countries} — we ask customers who have bought from us unless they have unsubscribed.`,
+    and: "and",
     moderation: (minRating) => {
       if (minRating === null) return "We check every review before it is published.";
       if (minRating === 1) return "Reviews are published as soon as they are submitted.";
@@ -84,6 +93,11 @@ const STRINGS: Record<DisclosureLanguage, DisclosureStrings> = {
       soft_opt_in:
         "Nous sollicitons les clients qui ont acheté chez nous, sauf s'ils se sont désabonnés, et chaque e-mail contient un lien pour ne plus recevoir de demandes.",
     },
+    consentIn: (countries, mode) =>
+      mode === "consent_required"
+        ? `Pour nos clients des pays suivants : ${countries}, nous ne sollicitons que ceux qui ont accepté de recevoir nos e-mails marketing.`
+        : `Pour nos clients des pays suivants : ${countries}, nous sollicitons ceux qui ont acheté chez nous, sauf s'ils se sont désabonnés.`,
+    and: "et",
     moderation: (minRating) => {
       if (minRating === null) return "Nous vérifions chaque avis avant sa publication.";
       if (minRating === 1) return "Les avis sont publiés dès leur envoi.";
@@ -124,6 +138,11 @@ const STRINGS: Record<DisclosureLanguage, DisclosureStrings> = {
       soft_opt_in:
         "Wir fragen Kundinnen und Kunden, die bei uns gekauft haben, sofern sie sich nicht abgemeldet haben; jede E-Mail enthält einen Link, mit dem sie weitere Anfragen abbestellen können.",
     },
+    consentIn: (countries, mode) =>
+      mode === "consent_required"
+        ? `Für Kundinnen und Kunden in folgenden Ländern – ${countries} – gilt: Wir fragen nur diejenigen, die dem Erhalt unserer Marketing-E-Mails zugestimmt haben.`
+        : `Für Kundinnen und Kunden in folgenden Ländern – ${countries} – gilt: Wir fragen diejenigen, die bei uns gekauft haben, sofern sie sich nicht abgemeldet haben.`,
+    and: "und",
     moderation: (minRating) => {
       if (minRating === null) return "Wir prüfen jede Bewertung, bevor sie veröffentlicht wird.";
       if (minRating === 1) return "Bewertungen werden sofort nach dem Absenden veröffentlicht.";
@@ -144,6 +163,19 @@ const STRINGS: Record<DisclosureLanguage, DisclosureStrings> = {
   },
 };
 
+/** One sentence per consent mode that some countries use instead of the shop's own. */
+function countryRules(settings: DisclosureSettings, language: DisclosureLanguage): string[] {
+  const strings = STRINGS[language];
+  const byMode = new Map<ShopSettings["consentMode"], string[]>();
+  for (const [code, mode] of Object.entries(settings.consentModeByCountry).sort(([a], [b]) => a.localeCompare(b))) {
+    if (mode !== settings.consentMode) byMode.set(mode, [...(byMode.get(mode) ?? []), countryName(code, language)]);
+  }
+  return [...byMode].map(([mode, names]) => {
+    const countries = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} ${strings.and} ${names.at(-1)}`;
+    return strings.consentIn(countries, mode);
+  });
+}
+
 /**
  * The storefront text "how reviews are collected and verified", written from the shop's own
  * settings so it always says what Candor actually does: how and when customers are asked,
@@ -158,6 +190,7 @@ export function composeReviewDisclosure(settings: DisclosureSettings, language: 
     ...(settings.channel === "flow" ? [strings.ownEmailTool] : []),
     strings.reminder(settings.reminderDays),
     strings.consent[settings.consentMode],
+    ...countryRules(settings, language),
   ];
   return [
     strings.heading,

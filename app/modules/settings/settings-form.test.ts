@@ -86,6 +86,20 @@ describe("settingsPatchFromForm", () => {
     expect(refused.error?.issues.map((issue) => issue.path.join("."))).toEqual(["autoPublishMinRating"]);
   });
 
+  it("reads the countries with their own consent mode, the safe mode winning for a country in both lists", () => {
+    const patch = settingsPatchFromForm(
+      form({ ...complete, "consentModeByCountry.consent_required": "de, AT\nch", "consentModeByCountry.soft_opt_in": "US, ch" }),
+    );
+    expect(patch.consentModeByCountry).toEqual({ DE: "consent_required", AT: "consent_required", CH: "consent_required", US: "soft_opt_in" });
+    expect(shopSettingsPatchSchema.safeParse(patch).success).toBe(true);
+    const cleared = settingsPatchFromForm(form({ ...complete, "consentModeByCountry.consent_required": "", "consentModeByCountry.soft_opt_in": "" }));
+    expect(cleared.consentModeByCountry).toEqual({});
+    expect(settingsPatchFromForm(form(complete))).not.toHaveProperty("consentModeByCountry");
+    const unknown = shopSettingsPatchSchema.safeParse(settingsPatchFromForm(form({ ...complete, "consentModeByCountry.consent_required": "Germany" })));
+    expect(unknown.success).toBe(false);
+    expect(unknown.error?.issues[0]?.path.join(".")).toMatch(/^consentModeByCountry/);
+  });
+
   it("names a bad nested value by the form field's own name", () => {
     const patch = settingsPatchFromForm(form({ ...complete, "emailCopy.fr.subject": "x".repeat(201), reviewLinkValidDays: "" }));
     expect(patch.reviewLinkValidDays).toBeNaN();

@@ -1,4 +1,10 @@
-import { EMAIL_COPY_LANGUAGES, RETENTION_WINDOWS, type RetentionCategory } from "./shop-settings-schema";
+import { EMAIL_COPY_LANGUAGES, RETENTION_WINDOWS, type ConsentMode, type RetentionCategory } from "./shop-settings-schema";
+
+/** The form's two lists of countries with their own consent mode, one field per mode. */
+export const CONSENT_COUNTRY_FIELDS = {
+  consent_required: "consentModeByCountry.consent_required",
+  soft_opt_in: "consentModeByCountry.soft_opt_in",
+} as const satisfies Record<ConsentMode, string>;
 
 /**
  * Turns the settings form's fields (all strings) into the update the settings module
@@ -34,6 +40,15 @@ export function settingsPatchFromForm(form: FormData): Record<string, unknown> {
     }
   }
 
+  // Two lists of country codes become one map; a country in both lists gets the safe mode.
+  let consentModeByCountry: Record<string, ConsentMode> | undefined;
+  if (form.has(CONSENT_COUNTRY_FIELDS.consent_required) || form.has(CONSENT_COUNTRY_FIELDS.soft_opt_in)) {
+    consentModeByCountry = {};
+    for (const mode of ["soft_opt_in", "consent_required"] as const) {
+      for (const code of list(CONSENT_COUNTRY_FIELDS[mode])) consentModeByCountry[code.toUpperCase()] = mode;
+    }
+  }
+
   return {
     trigger: text("trigger"),
     delayDays: number("delayDays"),
@@ -41,6 +56,7 @@ export function settingsPatchFromForm(form: FormData): Record<string, unknown> {
     reminderDays: text("reminderDays") === "" ? null : number("reminderDays"),
     channel: text("channel"),
     consentMode: text("consentMode"),
+    ...(consentModeByCountry ? { consentModeByCountry } : {}),
     grouping: text("grouping"),
     maxProductsPerEmail: number("maxProductsPerEmail"),
     excludedProductIds: list("excludedProductIds"),

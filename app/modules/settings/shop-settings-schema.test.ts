@@ -33,6 +33,21 @@ describe("shop settings schema", () => {
     expect(result.error?.issues.map((issue) => issue.path.join("."))).toContain(field);
   });
 
+  it("takes a consent mode per country: ISO 3166-1 alpha-2 codes only, a known mode, a bounded number of them", () => {
+    expect(shopSettingsPatchSchema.safeParse({ consentModeByCountry: { DE: "consent_required", US: "soft_opt_in" } }).success).toBe(true);
+    expect(DEFAULT_SHOP_SETTINGS.consentModeByCountry).toEqual({});
+    const pathsOf = (patch: unknown) => shopSettingsPatchSchema.safeParse(patch).error?.issues.map((issue) => issue.path.join(".")) ?? [];
+    for (const code of ["de", "DEU", "EU", "XX", ""]) {
+      expect(pathsOf({ consentModeByCountry: { [code]: "consent_required" } }).some((path) => path.startsWith("consentModeByCountry")), code).toBe(true);
+    }
+    expect(pathsOf({ consentModeByCountry: { DE: "opt_out" } })).toContain("consentModeByCountry.DE");
+    const codes = ["AT", "BE", "BG", "CH", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GB", "GR", "HR", "HU", "IE", "IS", "IT", "LI", "LT", "LU", "LV", "MT", "NL", "NO", "PL", "PT", "RO", "SE", "SI", "SK", "US", "CA", "AU", "NZ", "JP", "KR", "SG", "HK", "TW", "IN", "BR", "MX", "AR", "CL", "CO", "PE", "ZA", "NG", "KE", "EG", "MA", "TR", "IL", "AE", "SA", "QA", "KW", "BH", "OM"];
+    expect(codes.length).toBe(61);
+    const tooMany = Object.fromEntries(codes.map((code) => [code, "consent_required"]));
+    expect(pathsOf({ consentModeByCountry: tooMany })).toContain("consentModeByCountry");
+    expect(shopSettingsPatchSchema.safeParse({ consentModeByCountry: Object.fromEntries(codes.slice(1).map((code) => [code, "soft_opt_in"])) }).success).toBe(true);
+  });
+
   it("refuses unknown keys, top-level and inside retentionDays", () => {
     expect(shopSettingsPatchSchema.safeParse({ delayDayz: 3 }).success).toBe(false);
     expect(shopSettingsPatchSchema.safeParse({ retentionDays: { forever: 1 } }).success).toBe(false);

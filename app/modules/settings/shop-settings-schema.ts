@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { isCountryCode } from "./country-codes";
+
 /**
  * Retention windows per data category, in days: default and the bounds a merchant may choose
  * within. The scheduled purge (a later feature) applies them.
@@ -32,6 +34,15 @@ const emailCopy = z.strictObject({
   intro: z.string().trim().min(1).max(1_000).nullable(),
 });
 
+/** The consent modes: ask only customers subscribed to email marketing, or every buyer who has not opted out. */
+export const CONSENT_MODES = ["consent_required", "soft_opt_in"] as const;
+export type ConsentMode = (typeof CONSENT_MODES)[number];
+
+/** At most this many countries may have their own consent mode. */
+export const MAX_CONSENT_COUNTRY_OVERRIDES = 60;
+
+const countryCode = z.string().refine(isCountryCode, "must be an ISO 3166-1 alpha-2 country code in capitals, e.g. DE");
+
 const productGid = z.string().regex(/^gid:\/\/shopify\/Product\/\d+$/, "must be a Shopify product GID");
 
 /** Every setting with its bounds; `strictObject` so an unknown key is an error, not ignored. */
@@ -46,7 +57,14 @@ export const shopSettingsSchema = z.strictObject({
   reminderDays: days(1, 60).nullable(),
   /** "email" sends through SMTP; "flow" fires a Shopify Flow trigger and never touches an address. */
   channel: z.enum(["email", "flow"]),
-  consentMode: z.enum(["consent_required", "soft_opt_in"]),
+  consentMode: z.enum(CONSENT_MODES),
+  /**
+   * A consent mode per customer country that replaces `consentMode` there (e.g. soft opt-in in
+   * general, consent required in DE). The country is read from Shopify at send time, never stored.
+   */
+  consentModeByCountry: z
+    .record(countryCode, z.enum(CONSENT_MODES))
+    .refine((map) => Object.keys(map).length <= MAX_CONSENT_COUNTRY_OVERRIDES, `at most ${MAX_CONSENT_COUNTRY_OVERRIDES} countries`),
   /** One email per order listing its products, or one per product. */
   grouping: z.enum(["per_order", "per_product"]),
   maxProductsPerEmail: z.number().int().min(1).max(10),
@@ -80,6 +98,7 @@ export const DEFAULT_SHOP_SETTINGS: ShopSettings = {
   reminderDays: null,
   channel: "email",
   consentMode: "consent_required",
+  consentModeByCountry: {},
   grouping: "per_order",
   maxProductsPerEmail: 5,
   excludedProductIds: [],
