@@ -74,12 +74,14 @@ const FROM_WORDS: Record<string, string> = {
   startedAt: "the attempt",
   submittedAt: "the review was submitted",
   completedAt: "the request was completed",
+  updatedAt: "its last change (sent, reminded, cancelled or failed)",
 };
 
 const RULE_DESCRIPTIONS: Record<FixedRetentionRule, string> = {
   "until-uninstall": "Deleted when the app is uninstalled.",
   "until-uninstall+48h": "Kept while the app is installed; deleted when Shopify sends shop/redact, 48 hours after an uninstall.",
   "relayed+7d": `Deleted ${RELAYED_OUTBOX_KEPT_DAYS} days after it was handed to the queue.`,
+  "with-review-request": "Deleted with its review request.",
   "while-job-pending":
     "On the queue only until the job has run; a finished job is then removed (within an hour when it succeeded, 7 days when it failed).",
   "processor-terms": "Not kept by Candor; the service keeps it under its own terms and data processing agreement.",
@@ -97,7 +99,7 @@ function resolveRetention(retention: Retention, retentionDays: ShopSettings["ret
       category: retention.category,
       from: retention.from,
       days,
-      description: `Deleted ${days} days after ${from}.`,
+      description: `Deleted ${days} days after ${from}${retention.keptWhile?.length ? ", never while it is still to be sent" : ""}.`,
     };
   }
   return {
