@@ -1,5 +1,7 @@
 import { getDb } from "~/db.server";
 
+import { getRetentionPurgeStatus, type RetentionPurgeStatus } from "~/modules/retention/get-retention-purge-status.server";
+
 import { getReviewRequestActivity, type ReviewRequestActivityDay } from "./get-review-request-activity.server";
 import { getReviewStats, type ReviewStats } from "./get-review-stats.server";
 
@@ -18,6 +20,8 @@ export interface ShopOverview {
   reviews: ReviewStats;
   /** Customers' data requests not yet answered: how many, how many past their legal due date, and the nearest due date. */
   dataRequests: { open: number; overdue: number; nextDueAt: string | null };
+  /** The retention purge: the shop's last run (counts per record type) and when the next starts. */
+  retentionPurge: RetentionPurgeStatus;
 }
 
 const ACTIVITY_DAYS = 30;
@@ -34,7 +38,7 @@ export async function getShopOverview(shopId: string): Promise<ShopOverview> {
   const since = new Date(Date.now() - 24 * 3_600_000);
   const stuck = { shopId, relayedAt: null, createdAt: { lt: new Date(Date.now() - OWED_AFTER_MS) } };
   const unanswered = { shopId, status: { not: "completed" } };
-  const [shop, received, processed, owed, oldestOwed, requests, nextDue, activity, reviews, openRequests, overdueRequests, nearestRequest] = await Promise.all([
+  const [shop, received, processed, owed, oldestOwed, requests, nextDue, activity, reviews, openRequests, overdueRequests, nearestRequest, retentionPurge] = await Promise.all([
     db.shop.findUnique({ where: { id: shopId }, select: { installedAt: true } }),
     db.webhookDelivery.groupBy({ by: ["topic"], where: { shopId, receivedAt: { gte: since } }, _count: { _all: true } }),
     db.webhookDelivery.groupBy({
@@ -51,6 +55,7 @@ export async function getShopOverview(shopId: string): Promise<ShopOverview> {
     db.dataRequest.count({ where: unanswered }),
     db.dataRequest.count({ where: { ...unanswered, dueAt: { lt: new Date() } } }),
     db.dataRequest.findFirst({ where: unanswered, orderBy: { dueAt: "asc" }, select: { dueAt: true } }),
+    getRetentionPurgeStatus(shopId),
   ]);
   const processedByTopic = new Map(processed.map((row) => [row.topic, row._count._all]));
   return {
@@ -65,5 +70,6 @@ export async function getShopOverview(shopId: string): Promise<ShopOverview> {
     activity,
     reviews,
     dataRequests: { open: openRequests, overdue: overdueRequests, nextDueAt: nearestRequest?.dueAt.toISOString() ?? null },
+    retentionPurge,
   };
 }
