@@ -60,6 +60,7 @@ const PURGE_COUNT_LABELS: Record<string, string> = {
   webhookDeliveries: "webhook delivery keys",
   reviewerDisplayNames: "display names anonymised",
   dataRequests: "data-request receipts",
+  purgeRuns: "old purge records",
 };
 
 const PURGE_STATUS: Record<string, { tone: "success" | "attention" | "info"; label: string }> = {

@@ -213,6 +213,14 @@ describe("retention purge", () => {
     // An opt-out is kept for as long as the shop could ask again.
     await db.suppression.create({ data: { id: "old-opt-out", shopId: SHOP, customerRef: "ref-x", source: "unsubscribe_link", createdAt: ago(4_000 * DAY) } });
 
+    // Records of earlier purge runs are kept 90 days after they finished.
+    await db.purgeRun.createMany({
+      data: [
+        { id: "old-run", shopId: SHOP, status: "completed", startedAt: expired(90), finishedAt: expired(90) },
+        { id: "recent-run", shopId: SHOP, status: "completed", startedAt: inside(90), finishedAt: inside(90) },
+      ],
+    });
+
     const before = await snapshot(SHOP);
     const otherBefore = await snapshot(OTHER_SHOP);
     const dates = await deletionDates(SHOP, before);
@@ -260,7 +268,9 @@ describe("retention purge", () => {
       webhookDeliveries: 1,
       reviewerDisplayNames: 1,
       dataRequests: 1,
+      purgeRuns: 1,
     });
+    expect((await db.purgeRun.findMany({ where: { shopId: SHOP }, select: { id: true } })).map((row) => row.id).sort()).toEqual([result.runId, "recent-run"].sort());
     expect(gone).toHaveLength(4 + 8 + 5 + 5 + 1 + 1);
     const run = await db.purgeRun.findUniqueOrThrow({ where: { id: result.runId } });
     expect(run).toMatchObject({ shopId: SHOP, status: "completed", attempts: 1 });

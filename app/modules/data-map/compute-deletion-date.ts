@@ -3,7 +3,7 @@ import type { ShopSettings } from "~/modules/settings/shop-settings-schema";
 import type { DataMapEntry, Retention } from "./data-map-registry";
 import { isRetentionHeld, resolveRetentionWindow, windowEnd, type RecordValues } from "./retention-window";
 
-export { RELAYED_OUTBOX_KEPT_DAYS } from "./retention-window";
+export { FINISHED_PURGE_RUN_KEPT_DAYS, RELAYED_OUTBOX_KEPT_DAYS } from "./retention-window";
 
 /** Shopify sends `shop/redact` this long after the app is uninstalled. */
 export const SHOP_REDACT_DELAY_MS = 48 * 60 * 60 * 1_000;
@@ -33,6 +33,7 @@ const earliest = (a: Date, b: Date | null) => (b && b < a ? b : a);
  *   uninstall; null while installed.
  * - `relayed+7d`: 7 days after `record.relayedAt`; null while the message is still owed to
  *   the queue.
+ * - `finished+90d`: 90 days after `record.finishedAt` (a purge run); null while unfinished.
  * - `with-review-request`: removed with its review request (`computeRecordDeletionDate` adds
  *   the request's date); on its own, null.
  * - `while-job-pending`: a queued job is gone once it has run (BullMQ then keeps a completed
@@ -64,6 +65,7 @@ export function computeDeletionDate(
     case "until-uninstall+48h":
     case "with-review-request":
     case "relayed+7d":
+    case "finished+90d":
       return shopRedactAt;
     case "while-job-pending":
     case "processor-terms":

@@ -68,6 +68,7 @@ export type FixedRetentionRule =
   | "until-uninstall"
   | "until-uninstall+48h"
   | "relayed+7d"
+  | "finished+90d"
   | "with-review-request"
   | "while-job-pending"
   | "processor-terms"
@@ -565,14 +566,14 @@ export const DATA_MAP_MODELS: readonly DataMapEntry[] = [
     customerLink: "none",
     customerLinkNote: "Holds no customer data.",
     legalBasis: "legal-obligation-storage-limitation",
-    retention: UNTIL_SHOP_REDACT,
+    retention: { rule: "finished+90d" },
     visibleTo: EVERYONE,
     fields: {
       id: rowId("run"),
       shopId: shopIdField,
       status: { category: "operational", personalData: "none", purpose: "running, interrupted or completed: an interrupted run is carried on by the next one." },
       startedAt: time("When the run started."),
-      finishedAt: time("When it finished; empty while it is running or was interrupted."),
+      finishedAt: time("When it finished; empty while it is running or was interrupted. The row is deleted 90 days later."),
       counts: { category: "receipt", personalData: "none", purpose: "How many records of each kind the run deleted or anonymised: the proof that retention is applied." },
       attempts: { category: "operational", personalData: "none", purpose: "How many times the run was started (more than once after an interruption)." },
       lastError: { category: "operational", personalData: "none", purpose: "Why the last attempt stopped, without any record's data." },

@@ -7,6 +7,9 @@ export const DAY_MS = 24 * 60 * 60 * 1_000;
 /** How long an outbox message is kept after it was handed to the queue. */
 export const RELAYED_OUTBOX_KEPT_DAYS = 7;
 
+/** How long the record of a finished purge run is kept. */
+export const FINISHED_PURGE_RUN_KEPT_DAYS = 90;
+
 /**
  * A rule that deletes a record a number of days after one of its date fields, unless a hold
  * keeps it. This is the one definition of "expired" that both the customer inventory (the
@@ -26,6 +29,7 @@ export function resolveRetentionWindow(retention: Retention, retentionDays: Shop
     return { from: retention.from, days: retentionDays[retention.category], holds: retention.keptWhile ?? [] };
   }
   if (retention.rule === "relayed+7d") return { from: "relayedAt", days: RELAYED_OUTBOX_KEPT_DAYS, holds: [] };
+  if (retention.rule === "finished+90d") return { from: "finishedAt", days: FINISHED_PURGE_RUN_KEPT_DAYS, holds: [] };
   return null;
 }
 

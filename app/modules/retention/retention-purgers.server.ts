@@ -140,4 +140,5 @@ export const RETENTION_PURGERS: readonly RetentionPurger[] = [
   deleteExpiredRows("WebhookDelivery", (tx) => tx.webhookDelivery, "webhookDeliveries"),
   reviewerDisplayNames,
   deleteExpiredRows("DataRequest", (tx) => tx.dataRequest, "dataRequests"),
+  deleteExpiredRows("PurgeRun", (tx) => tx.purgeRun, "purgeRuns"),
 ];

@@ -18,7 +18,7 @@ export const RETENTION_WINDOW_NOTES: Record<RetentionCategory, RetentionWindowNo
     label: "Review requests",
     what: "Which orders and products were asked about, and when.",
     countedFrom: "Counted from the request's last step: sent, reminded, cancelled or failed. A request still waiting to be sent, or with its reminder still to come, is never removed.",
-    atTheEnd: "Deleted, with its products, its send log and its queue messages.",
+    atTheEnd: "Deleted, with its products, its send log and its queue messages; its review link then stops working.",
     why: "A year lets you answer a customer who asks about an email and keeps “one request per order” working through late shipments and returns. At least 30 days, so the reminder and the review link can do their work; at most three years, the usual period in which a claim about it could be brought.",
   },
   sendLog: {
