@@ -29,6 +29,7 @@ export interface PurgeResult {
 }
 
 const DEFAULT_BATCH_SIZE = 1_000;
+const BATCH_TIMEOUT_MS = 30_000;
 /** A batch whose rows changed under it is tried again this many times before the run stops. */
 const CONFLICT_RETRIES = 3;
 
@@ -98,12 +99,16 @@ async function purgeOneBatch(
   const db = getDb();
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await db.$transaction(async (tx) => {
-        const batch = await purger.purgeBatch(tx, { ...context, now: new Date() });
-        const total = addCounts(runningTotal, batch.counts);
-        if (batch.found > 0) await tx.purgeRun.update({ where: { id: runId }, data: { counts: JSON.stringify(total) } });
-        return { ...batch, total };
-      });
+      return await db.$transaction(
+        async (tx) => {
+          const batch = await purger.purgeBatch(tx, { ...context, now: new Date() });
+          const total = addCounts(runningTotal, batch.counts);
+          if (batch.found > 0) await tx.purgeRun.update({ where: { id: runId }, data: { counts: JSON.stringify(total) } });
+          return { ...batch, total };
+        },
+        // A batch takes milliseconds; the limit only stops one stuck behind a lock from holding its own for long.
+        { maxWait: BATCH_TIMEOUT_MS, timeout: BATCH_TIMEOUT_MS },
+      );
     } catch (error) {
       if (!(error instanceof PurgeBatchConflict) || attempt >= CONFLICT_RETRIES) throw error;
     }
