@@ -459,7 +459,7 @@ export const DATA_MAP_MODELS: readonly DataMapEntry[] = [
     customerLinkNote: "By the blind indexes of the customer GID and email.",
     legalBasis: "legal-obligation-objection",
     // An opt-out must hold for as long as the shop could ask again: never on a timer
-    // (docs/decisions/007-retention-purge.md).
+    // (docs/decisions/009-retention-purge.md).
     retention: UNTIL_SHOP_REDACT,
     visibleTo: CUSTOMER_DATA_ROLES,
     fields: {

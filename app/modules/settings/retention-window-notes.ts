@@ -8,7 +8,7 @@ export interface RetentionWindowNote {
   countedFrom: string;
   /** What happens when the window ends. */
   atTheEnd: string;
-  /** Why the default and the bounds are what they are, in plain words (docs/decisions/007-retention-purge.md has the full reasoning). */
+  /** Why the default and the bounds are what they are, in plain words (docs/decisions/009-retention-purge.md has the full reasoning). */
   why: string;
 }
 
