@@ -21,6 +21,8 @@ declare module "autocannon" {
   export interface Options {
     url: string;
     connections?: number;
+    /** Requests per second across all connections (a steady rate instead of as fast as possible). */
+    overallRate?: number;
     duration?: number;
     pipelining?: number;
     timeout?: number;

@@ -49,10 +49,52 @@ export const sendReviewReminderJob = defineJob({
   backoffMs: 30_000,
 });
 
-export const JOB_DEFINITIONS: readonly JobDefinition[] = [processWebhookJob, sendReviewRequestJob, sendReviewReminderJob];
+/**
+ * Started by the repeating retention-purge schedule: queues one purge per shop. Holds no
+ * identifiers at all.
+ */
+export const planRetentionPurgeJob = defineJob({
+  name: "plan-retention-purge",
+  version: 1,
+  queue: "maintenance",
+  payload: z.strictObject({}),
+  attempts: 3,
+  backoffMs: 60_000,
+  removeWhenFinished: true,
+});
+
+/**
+ * Applies the shop's retention windows (id `retention-purge-<shop>`, so two never run at once
+ * for a shop). A failed attempt leaves its run "interrupted"; the retry, or the next hour's
+ * run, carries it on.
+ */
+export const purgeExpiredDataJob = defineJob({
+  name: "purge-expired-data",
+  version: 1,
+  queue: "maintenance",
+  payload: z.strictObject({ shop: shopDomain }),
+  attempts: 3,
+  backoffMs: 60_000,
+  removeWhenFinished: true,
+});
+
+export const JOB_DEFINITIONS: readonly JobDefinition[] = [
+  processWebhookJob,
+  sendReviewRequestJob,
+  sendReviewReminderJob,
+  planRetentionPurgeJob,
+  purgeExpiredDataJob,
+];
+
+export const retentionPurgeJobId = (shop: string) => `retention-purge-${shop}`;
 
 /** Deterministic job ids: a replayed schedule or relay cannot queue a second send. */
 export const reviewEmailJobId = (kind: "request" | "reminder", reviewRequestId: string) => `review-${kind}-${reviewRequestId}`;
+
+/** The review request a review email's job (or outbox message) id names; null for any other id. */
+export function reviewRequestIdOfJob(jobId: string): string | null {
+  return /^review-(?:request|reminder)-(.+)$/.exec(jobId)?.[1] ?? null;
+}
 
 const byJobName = new Map(JOB_DEFINITIONS.map((definition) => [jobNameFor(definition), definition]));
 

@@ -55,6 +55,54 @@ function formatDate(iso: string | null): string {
   return iso ? new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC" : "—";
 }
 
+const PURGE_COUNT_LABELS: Record<string, string> = {
+  reviewRequests: "review requests",
+  requestedProducts: "requested products",
+  sendAttempts: "send log entries",
+  outboxMessages: "queue messages",
+  webhookDeliveries: "webhook delivery keys",
+  reviewerDisplayNames: "display names anonymised",
+  dataRequests: "data-request receipts",
+  purgeRuns: "old purge records",
+};
+
+const PURGE_STATUS: Record<string, { tone: "success" | "attention" | "info"; label: string }> = {
+  completed: { tone: "success", label: "Completed" },
+  running: { tone: "info", label: "Running" },
+  interrupted: { tone: "attention", label: "Interrupted — the next run carries it on" },
+};
+
+function RetentionPurgeCard({ purge }: { purge: ReturnType<typeof useLoaderData<typeof loader>>["retentionPurge"] }) {
+  const last = purge.lastRun;
+  const removed = last ? Object.entries(last.counts).filter(([, count]) => count > 0) : [];
+  const status = last ? (PURGE_STATUS[last.status] ?? { tone: "info" as const, label: last.status }) : null;
+  return (
+    <Card>
+      <BlockStack gap="200">
+        <Text as="h2" variant="headingMd">
+          Retention purge
+        </Text>
+        {last && status ? (
+          <BlockStack gap="100">
+            <InlineStack gap="200">
+              <Badge tone={status.tone}>{status.label}</Badge>
+              <Text as="span">Last run {formatDate(last.finishedAt ?? last.startedAt)}</Text>
+            </InlineStack>
+            <Text as="p" tone="subdued">
+              {removed.length === 0
+                ? "Nothing had reached the end of its retention window."
+                : `Removed: ${removed.map(([key, count]) => `${count} ${PURGE_COUNT_LABELS[key] ?? key}`).join(", ")}.`}
+            </Text>
+          </BlockStack>
+        ) : (
+          <Text as="p">No run yet.</Text>
+        )}
+        <Text as="p">Next run {formatDate(purge.nextRunAt)}</Text>
+      </BlockStack>
+    </Card>
+  );
+}
+
 export default function Overview() {
   const overview = useLoaderData<typeof loader>();
   const totalReceived = overview.webhooksLast24h.reduce((sum, row) => sum + row.received, 0);
@@ -164,6 +212,7 @@ export default function Overview() {
                 )}
               </BlockStack>
             </Card>
+            <RetentionPurgeCard purge={overview.retentionPurge} />
           </BlockStack>
         </Layout.Section>
         <Layout.Section>

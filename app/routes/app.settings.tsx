@@ -17,6 +17,7 @@ import {
   type ConsentMode,
   type RetentionCategory,
 } from "~/modules/settings/shop-settings-schema";
+import { RETENTION_WINDOW_NOTES } from "~/modules/settings/retention-window-notes";
 import { updateShopSettings } from "~/modules/settings/update-shop-settings.server";
 import { requestIdOf } from "~/modules/observability/request-id-of";
 
@@ -48,16 +49,6 @@ export async function action({ request }: ActionFunctionArgs) {
     throw error;
   }
 }
-
-const RETENTION_LABELS: Record<RetentionCategory, { label: string; what: string }> = {
-  reviewRequests: { label: "Review requests", what: "Which orders and products were asked about, and when." },
-  sendLog: { label: "Send log", what: "Each attempt to send a review email, and its outcome." },
-  reviewerDisplayNames: { label: "Reviewers' display names", what: "The name shown with a published review." },
-  consentLedger: { label: "Consent records", what: "When a customer agreed to or declined emails." },
-  auditLog: { label: "Audit log", what: "Actions taken in Candor, such as settings changes." },
-  webhookDedupeKeys: { label: "Webhook delivery keys", what: "Keys that stop a notification Shopify sends twice from being handled twice." },
-  dataRequestReceipts: { label: "Data-request receipts", what: "Proof that customers' data and erasure requests were answered." },
-};
 
 const LANGUAGE_NAMES: Record<(typeof EMAIL_COPY_LANGUAGES)[number], string> = { en: "English", fr: "French", de: "German" };
 
@@ -339,17 +330,26 @@ export default function Settings() {
                 </FormLayout>
               </Card>
             </Layout.AnnotatedSection>
-            <Layout.AnnotatedSection title="How long data is kept" description="Candor deletes or anonymises each kind of record once its window ends. Each window has a lower and an upper bound.">
+            <Layout.AnnotatedSection
+              title="How long data is kept"
+              description="Candor deletes or anonymises each kind of record once its window ends: the retention purge runs every hour, and the Overview shows its last run. Each window has a lower and an upper bound."
+            >
               <Card>
                 <FormLayout>
                   {(Object.keys(RETENTION_WINDOWS) as RetentionCategory[]).map((category) => {
                     const range = RETENTION_WINDOWS[category];
+                    const note = RETENTION_WINDOW_NOTES[category];
                     return (
                       <TextField
                         key={category}
-                        label={`${RETENTION_LABELS[category].label} (days)`}
+                        label={`${note.label} (days)`}
                         type="number"
-                        helpText={`${RETENTION_LABELS[category].what} Kept this many days, then deleted or anonymised: ${range.min} to ${range.max} days; default ${range.default}.`}
+                        helpText={
+                          <BlockStack gap="100">
+                            <span>{`${note.what} ${note.countedFrom} ${note.atTheEnd}`}</span>
+                            <span>{`Default ${range.default} days; from ${range.min} to ${range.max}. ${note.why}`}</span>
+                          </BlockStack>
+                        }
                         {...field(`retentionDays.${category}`, `Enter a whole number from ${range.min} to ${range.max}.`)}
                         disabled={!settings.canManageRetention}
                       />

@@ -203,7 +203,9 @@ describe("customer data in the embedded admin (Chromium, built server)", () => {
     expect(await requests.getByText(`Candor database · ${engine} · Region:`, { exact: false }).isVisible()).toBe(true);
     expect(await requests.getByRole("heading", { name: `Record ${ids.sent}` }).isVisible()).toBe(true);
     expect(await requests.getByRole("heading", { name: `Record ${ids.scheduled}` }).isVisible()).toBe(true);
-    expect(await requests.getByText(/^Deleted on \d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC$/).count()).toBe(2);
+    // The sent request has its date; the scheduled one is never purged before it is sent.
+    expect(await requests.getByText(/^Deleted on \d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC$/).count()).toBe(1);
+    expect(await requests.getByText(/^No deletion date yet/).count()).toBe(1);
     expect(await requests.getByText(ids.otherShopCopy).count()).toBe(0);
 
     // The review: decrypted name and text shown as text, nothing the customer wrote becomes markup.
@@ -243,7 +245,10 @@ describe("customer data in the embedded admin (Chromium, built server)", () => {
     expect(byStore.ReviewRequest!.map((record) => record.id).sort()).toEqual([ids.sent, ids.scheduled].sort());
     expect(byStore.Review!.map((record) => [record.id, record.data.displayName, record.data.body])).toEqual([[ids.review, DISPLAY_NAME, REVIEW_BODY]]);
     expect(byStore.RequestedProduct!.map((record) => record.id)).toEqual([ids.product]);
-    for (const record of [...byStore.ReviewRequest!, ...byStore.Review!]) expect(record.deletionDate).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    // The scheduled request has no deletion date yet (never purged before it is sent); the sent one and the review have one.
+    const requestDates = Object.fromEntries(byStore.ReviewRequest!.map((record) => [record.id, record.deletionDate]));
+    expect(requestDates[ids.scheduled]).toBeNull();
+    for (const date of [requestDates[ids.sent], ...byStore.Review!.map((record) => record.deletionDate)]) expect(date).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(JSON.stringify(exported)).not.toContain(ids.otherShopCopy);
     await page.getByText(/^Downloaded customer-data-.*\.json\./).waitFor();
 

@@ -170,7 +170,12 @@ describe("customer data rights: customers/redact and shop/redact (real server, w
         const store = stores[name]!;
         expect(store.location.region).toContain("eu-central (test)");
         expect(store.fields.every((field) => field.purpose.length > 10 && field.legalBasis.text.length > 5)).toBe(true);
-        for (const record of store.records) expect(record.deletionDate, `${name} ${record.id}`).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+        for (const record of store.records) {
+          // A request still to be sent, or whose reminder is still to come, has no date yet: the purge never takes it.
+          const open = name === "ReviewRequest" && (["scheduled", "sending"].includes(String(record.data.status)) || (record.data.reminderDueAt && !record.data.reminderSentAt));
+          if (open) expect(record.deletionDate, `${name} ${record.id}`).toBeNull();
+          else expect(record.deletionDate, `${name} ${record.id}`).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+        }
       }
       expect(inventory.processors.map((processor) => processor.name)).toContain("email-provider");
       // The same customer found by email and by order.

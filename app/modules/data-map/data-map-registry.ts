@@ -70,15 +70,25 @@ export type FixedRetentionRule =
   | "until-uninstall"
   | "until-uninstall+48h"
   | "relayed+7d"
+  | "finished+90d"
+  | "with-review-request"
   | "while-job-pending"
   | "processor-terms"
   | "not-stored";
 
 /**
- * A retention window of the shop's settings (`retentionDays[category]`) counted from one
- * date field of the record, or a fixed rule.
+ * What keeps a record past its window: a field holding one of the values (a review request
+ * still to be sent), or a step planned (`planned` set) and not yet done (`done` empty).
  */
-export type Retention = { category: RetentionCategory; from: string } | { rule: FixedRetentionRule };
+export type RetentionHold = { field: string; in: readonly string[] } | { planned: string; done: string };
+
+/**
+ * A retention window of the shop's settings (`retentionDays[category]`) counted from one
+ * date field of the record — kept anyway while a hold matches — or a fixed rule.
+ */
+export type Retention =
+  | { category: RetentionCategory; from: string; keptWhile?: readonly RetentionHold[] }
+  | { rule: FixedRetentionRule };
 
 export const LEGAL_BASES = {
   contract: "GDPR Art. 6(1)(b) contract — providing the app the merchant installed",
@@ -96,6 +106,8 @@ export const LEGAL_BASES = {
     "GDPR Art. 6(1)(c) legal obligation — Art. 12/17 accountability (answering data requests on time and proving it)",
   "legal-obligation-consent-proof":
     "GDPR Art. 6(1)(c) legal obligation — Art. 7(1) and 21: showing what the customer agreed to or withdrew, when, and under which notice",
+  "legal-obligation-storage-limitation":
+    "GDPR Art. 6(1)(c) legal obligation — Art. 5(1)(e) storage limitation and Art. 5(2) accountability (removing data once its retention window ends, and being able to show it was done)",
   "not-processed": "None needed — Candor never fills this field",
 } as const;
 
@@ -147,6 +159,11 @@ export interface DataMapEntry {
   visibleTo: readonly Role[];
   /** Only in use when the shop sends through this channel. */
   activeWhen?: { channel: ShopSettings["channel"] };
+  /**
+   * Rows that belong to a review request are deleted with it when that comes before their
+   * own rule, so none is ever left pointing at a request that is gone.
+   */
+  deletedWithReviewRequest?: boolean;
   fields: Readonly<Record<string, DataMapField>>;
 }
 
@@ -160,6 +177,17 @@ const ADMINS: readonly Role[] = ["owner", "admin"];
 const NOBODY: readonly Role[] = [];
 
 const UNTIL_SHOP_REDACT: Retention = { rule: "until-uninstall+48h" };
+
+/**
+ * A review request is kept while it is still to be sent (scheduled, or being sent) and while
+ * its reminder is planned but not sent; the window counts from its last change, which for a
+ * settled request is when it was sent, reminded, cancelled or failed.
+ */
+const REVIEW_REQUEST_RETENTION: Retention = {
+  category: "reviewRequests",
+  from: "updatedAt",
+  keptWhile: [{ field: "status", in: ["scheduled", "sending"] }, { planned: "reminderDueAt", done: "reminderSentAt" }],
+};
 
 const shopIdField: DataMapField = {
   category: "shopify-identifier",
@@ -319,6 +347,7 @@ export const DATA_MAP_MODELS: readonly DataMapEntry[] = [
     customerLinkNote: "A review email's message id is its job id, made from the review request id.",
     legalBasis: "legitimate-interest-operations",
     retention: { rule: "relayed+7d" },
+    deletedWithReviewRequest: true,
     visibleTo: CUSTOMER_DATA_ROLES,
     fields: {
       id: { category: "operational", personalData: "none", purpose: "The job id (for a review email, made from the review request id), so a replay cannot queue it twice." },
@@ -462,7 +491,7 @@ export const DATA_MAP_MODELS: readonly DataMapEntry[] = [
     customerLink: "customerRef/emailRef",
     customerLinkNote: "By the blind indexes of the customer GID and email, or by the order GID.",
     legalBasis: REVIEW_REQUEST_BASIS,
-    retention: { category: "reviewRequests", from: "createdAt" },
+    retention: REVIEW_REQUEST_RETENTION,
     visibleTo: EVERYONE,
     fields: {
       id: rowId("review request"),
@@ -491,8 +520,8 @@ export const DATA_MAP_MODELS: readonly DataMapEntry[] = [
       dueAt: time("When the request is to be sent."),
       sentAt: time("When it was sent."),
       cancelledAt: time("When it was cancelled."),
-      createdAt: time("When the request was planned; the retention window counts from it."),
-      updatedAt: time("When the request last changed."),
+      createdAt: time("When the request was planned."),
+      updatedAt: time("When the request last changed (sent, reminded, cancelled, failed); the retention window counts from it once the request is settled."),
       reminderDueAt: time("When the single reminder is due, if one is planned."),
       reminderSentAt: time("When the reminder was sent."),
     },
@@ -505,7 +534,8 @@ export const DATA_MAP_MODELS: readonly DataMapEntry[] = [
     customerLink: "reviewRequestId",
     customerLinkNote: "Through the customer's review requests.",
     legalBasis: REVIEW_REQUEST_BASIS,
-    retention: { category: "reviewRequests", from: "createdAt" },
+    retention: { rule: "with-review-request" },
+    deletedWithReviewRequest: true,
     visibleTo: STAFF_EXCEPT_MARKETING,
     fields: {
       id: rowId("row"),
@@ -513,7 +543,7 @@ export const DATA_MAP_MODELS: readonly DataMapEntry[] = [
       orderId: { category: "shopify-identifier", personalData: "pseudonymous", purpose: "The order GID." },
       productId: { category: "shopify-identifier", personalData: "pseudonymous", purpose: "The product GID (with the order, what the customer bought)." },
       reviewRequestId: { category: "operational", personalData: "none", purpose: "The review request that asks about this product." },
-      createdAt: time("When it was recorded; the retention window counts from it."),
+      createdAt: time("When it was recorded."),
     },
   },
   {
@@ -525,6 +555,7 @@ export const DATA_MAP_MODELS: readonly DataMapEntry[] = [
     customerLinkNote: "Through the customer's review requests.",
     legalBasis: "legitimate-interest-operations",
     retention: { category: "sendLog", from: "startedAt" },
+    deletedWithReviewRequest: true,
     visibleTo: EVERYONE,
     fields: {
       id: rowId("attempt"),
@@ -553,14 +584,16 @@ export const DATA_MAP_MODELS: readonly DataMapEntry[] = [
     customerLink: "customerRef/emailRef",
     customerLinkNote: "By the blind indexes of the customer GID and email.",
     legalBasis: "legal-obligation-objection",
-    retention: { category: "consentLedger", from: "createdAt" },
+    // An opt-out must hold for as long as the shop could ask again: never on a timer
+    // (docs/decisions/009-retention-purge.md).
+    retention: UNTIL_SHOP_REDACT,
     visibleTo: CUSTOMER_DATA_ROLES,
     fields: {
       id: rowId("suppression"),
       shopId: shopIdField,
       ...customerKeys("the suppression"),
       source: { category: "consent-record", personalData: "none", purpose: "unsubscribe_link, admin or erasure: how the opt-out came about." },
-      createdAt: time("When the customer was suppressed; the retention window counts from it."),
+      createdAt: time("When the customer was suppressed."),
       appliesToOrdersBefore: {
         category: "consent-record",
         personalData: "none",
@@ -608,6 +641,7 @@ export const DATA_MAP_MODELS: readonly DataMapEntry[] = [
       moderatedAt: { ...time("When it was moderated."), legalBasis: "legitimate-interest-moderation" },
       publishedAt: time("When it was published."),
       updatedAt: time("When the review last changed."),
+      displayNameRemovedAt: time("When the retention purge replaced the display name with a neutral one, its window having passed."),
     },
   },
   {
@@ -720,6 +754,28 @@ export const DATA_MAP_MODELS: readonly DataMapEntry[] = [
       },
     },
   },
+  {
+    kind: "model",
+    name: "PurgeRun",
+    system: "database",
+    description: "One run of the retention purge for the shop: when it ran and how many records of each kind it deleted or anonymised — counts only.",
+    customerLink: "none",
+    customerLinkNote: "Holds no customer data.",
+    legalBasis: "legal-obligation-storage-limitation",
+    retention: { rule: "finished+90d" },
+    visibleTo: EVERYONE,
+    fields: {
+      id: rowId("run"),
+      shopId: shopIdField,
+      status: { category: "operational", personalData: "none", purpose: "running, interrupted or completed: an interrupted run is carried on by the next one." },
+      startedAt: time("When the run started."),
+      finishedAt: time("When it finished; empty while it is running or was interrupted. The row is deleted 90 days later."),
+      counts: { category: "receipt", personalData: "none", purpose: "How many records of each kind the run deleted or anonymised: the proof that retention is applied." },
+      attempts: { category: "operational", personalData: "none", purpose: "How many times the run was started (more than once after an interruption)." },
+      lastError: { category: "operational", personalData: "none", purpose: "Why the last attempt stopped, without any record's data." },
+      updatedAt: time("When the run last recorded progress."),
+    },
+  },
 ];
 
 /** Fields of the review email jobs' payload: exactly the order, its products and the review link. */
@@ -774,6 +830,30 @@ export const DATA_MAP_JOB_PAYLOADS: readonly DataMapEntry[] = [
     retention: { rule: "while-job-pending" },
     visibleTo: CUSTOMER_DATA_ROLES,
     fields: reviewEmailPayloadFields,
+  },
+  {
+    kind: "job-payload",
+    name: "plan-retention-purge",
+    system: "redis",
+    description: "The hourly job that queues one retention purge per shop; its payload is empty.",
+    customerLink: "none",
+    customerLinkNote: "Holds no data at all.",
+    legalBasis: "legal-obligation-storage-limitation",
+    retention: { rule: "while-job-pending" },
+    visibleTo: ADMINS,
+    fields: {},
+  },
+  {
+    kind: "job-payload",
+    name: "purge-expired-data",
+    system: "redis",
+    description: "Queued job that applies one shop's retention windows; it names the shop, nothing else.",
+    customerLink: "none",
+    customerLinkNote: "Holds no customer data.",
+    legalBasis: "legal-obligation-storage-limitation",
+    retention: { rule: "while-job-pending" },
+    visibleTo: ADMINS,
+    fields: { shop: shopIdField },
   },
 ];
 
@@ -868,8 +948,7 @@ export const DATA_MAP_EXTERNAL: readonly DataMapEntry[] = [
  * Retention windows the settings already offer for data no model stores yet. The registry
  * test fails when one of them gains an entry, so this list cannot go stale.
  */
-export const RETENTION_CATEGORIES_WITHOUT_STORE: Partial<Record<RetentionCategory, string>> = {
-};
+export const RETENTION_CATEGORIES_WITHOUT_STORE: Partial<Record<RetentionCategory, string>> = {};
 
 /** The whole data map. */
 export const DATA_MAP_REGISTRY: readonly DataMapEntry[] = [...DATA_MAP_MODELS, ...DATA_MAP_JOB_PAYLOADS, ...DATA_MAP_EXTERNAL];

@@ -1,6 +1,6 @@
 import type { RetentionCategory, ShopSettings } from "~/modules/settings/shop-settings-schema";
 
-import { RELAYED_OUTBOX_KEPT_DAYS } from "./compute-deletion-date";
+import { FINISHED_PURGE_RUN_KEPT_DAYS, RELAYED_OUTBOX_KEPT_DAYS } from "./compute-deletion-date";
 import {
   DATA_MAP_REGISTRY,
   highestPersonalData,
@@ -75,12 +75,15 @@ const FROM_WORDS: Record<string, string> = {
   submittedAt: "the review was submitted",
   completedAt: "the request was completed",
   recordedAt: "it was recorded",
+  updatedAt: "its last change (sent, reminded, cancelled or failed)",
 };
 
 const RULE_DESCRIPTIONS: Record<FixedRetentionRule, string> = {
   "until-uninstall": "Deleted when the app is uninstalled.",
   "until-uninstall+48h": "Kept while the app is installed; deleted when Shopify sends shop/redact, 48 hours after an uninstall.",
   "relayed+7d": `Deleted ${RELAYED_OUTBOX_KEPT_DAYS} days after it was handed to the queue.`,
+  "finished+90d": `Deleted ${FINISHED_PURGE_RUN_KEPT_DAYS} days after the run finished.`,
+  "with-review-request": "Deleted with its review request.",
   "while-job-pending":
     "On the queue only until the job has run; a finished job is then removed (within an hour when it succeeded, 7 days when it failed).",
   "processor-terms": "Not kept by Candor; the service keeps it under its own terms and data processing agreement.",
@@ -98,14 +101,14 @@ function resolveRetention(retention: Retention, retentionDays: ShopSettings["ret
       category: retention.category,
       from: retention.from,
       days,
-      description: `Deleted ${days} days after ${from}.`,
+      description: `Deleted ${days} days after ${from}${retention.keptWhile?.length ? ", never while it is still to be sent" : ""}.`,
     };
   }
   return {
     rule: retention.rule,
     category: null,
     from: null,
-    days: retention.rule === "relayed+7d" ? RELAYED_OUTBOX_KEPT_DAYS : null,
+    days: retention.rule === "relayed+7d" ? RELAYED_OUTBOX_KEPT_DAYS : retention.rule === "finished+90d" ? FINISHED_PURGE_RUN_KEPT_DAYS : null,
     description: RULE_DESCRIPTIONS[retention.rule],
   };
 }

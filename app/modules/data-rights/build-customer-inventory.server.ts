@@ -1,10 +1,11 @@
 import { getDb } from "~/db.server";
-import { reviewEmailJobId, sendReviewRequestJob } from "~/jobs/definitions";
+import { reviewEmailJobId, reviewRequestIdOfJob, sendReviewRequestJob } from "~/jobs/definitions";
 import { getEnv } from "~/modules/config/get-env.server";
 import { decryptSecret } from "~/modules/crypto/decrypt-secret.server";
-import { computeDeletionDate } from "~/modules/data-map/compute-deletion-date";
+import { computeRecordDeletionDate } from "~/modules/data-map/compute-deletion-date";
 import { DATA_MAP_REGISTRY } from "~/modules/data-map/data-map-registry";
 import { listDataMap, type ResolvedDataMapEntry } from "~/modules/data-map/list-data-map";
+import type { RecordValues } from "~/modules/data-map/retention-window";
 import { getLogger } from "~/modules/observability/logger.server";
 import { getJobProducer } from "~/modules/queue/get-job-producer.server";
 import { getShopSettings } from "~/modules/settings/get-shop-settings.server";
@@ -46,8 +47,6 @@ export interface CustomerInventory {
   total: number;
 }
 
-const DATE_FIELDS = ["createdAt", "receivedAt", "startedAt", "submittedAt", "completedAt", "relayedAt", "sentAt", "updatedAt", "recordedAt"];
-
 function plain(row: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value instanceof Date ? value.toISOString() : value]));
 }
@@ -70,17 +69,20 @@ export async function buildCustomerInventory(shopId: string, lookup: CustomerLoo
   const entryOf = (name: string) => map.entries.find((entry) => entry.name === name);
   const registryOf = (name: string) => DATA_MAP_REGISTRY.find((entry) => entry.name === name);
 
-  const deletionDate = (store: string, row: Record<string, unknown>): string | null => {
+  const uninstalledAt = shop?.uninstalledAt ?? null;
+  const recordDeletionDate = (store: string, row: Record<string, unknown>, reviewRequestDeletionDate?: Date | null): Date | null => {
     const registry = registryOf(store);
     if (!registry) return null;
-    const dates: Record<string, Date | null> = { uninstalledAt: shop?.uninstalledAt ?? null };
-    for (const field of DATE_FIELDS) if (row[field] instanceof Date) dates[field] = row[field] as Date;
-    // The record's own rule, or a field's (e.g. a review's display name) when that comes first.
-    const candidates = [registry.retention, ...Object.values(registry.fields).flatMap((field) => (field.retention ? [field.retention] : []))]
-      .map((retention) => computeDeletionDate(retention, dates, settings.retentionDays))
-      .filter((date): date is Date => date !== null);
-    if (candidates.length === 0) return null;
-    return new Date(Math.min(...candidates.map((date) => date.getTime()))).toISOString();
+    const values: RecordValues = { uninstalledAt };
+    for (const [field, value] of Object.entries(row)) if (value instanceof Date || typeof value === "string" || value === null) values[field] = value;
+    return computeRecordDeletionDate(registry, values, settings.retentionDays, { reviewRequestDeletionDate });
+  };
+  // Rows of a review request go with it, so their date depends on the request's.
+  const requestDeletionDates = new Map(records.reviewRequests.map((request) => [request.id, recordDeletionDate("ReviewRequest", request)]));
+  const deletionDate = (store: string, row: Record<string, unknown>): string | null => {
+    const requestId = typeof row.reviewRequestId === "string" ? row.reviewRequestId : reviewRequestIdOfJob(String(row.id));
+    const date = recordDeletionDate(store, row, requestId ? requestDeletionDates.get(requestId) : null);
+    return date?.toISOString() ?? null;
   };
   const store = (name: string, rows: Array<Record<string, unknown> & { id: string }>): InventoryStore => {
     const entry = entryOf(name)!;

@@ -1,6 +1,8 @@
 import { getDb } from "~/db.server";
 import { isAccessReviewDue } from "~/modules/access-control/access-review-due";
 
+import { getRetentionPurgeStatus, type RetentionPurgeStatus } from "~/modules/retention/get-retention-purge-status.server";
+
 import { getReviewRequestActivity, type ReviewRequestActivityDay } from "./get-review-request-activity.server";
 import { getReviewStats, type ReviewStats } from "./get-review-stats.server";
 
@@ -21,6 +23,8 @@ export interface ShopOverview {
   dataRequests: { open: number; overdue: number; nextDueAt: string | null };
   /** When staff roles and API keys were last reviewed, and whether a review is due (every 90 days). */
   accessReview: { lastReviewedAt: string | null; due: boolean };
+  /** The retention purge: the shop's last run (counts per record type) and when the next starts. */
+  retentionPurge: RetentionPurgeStatus;
 }
 
 const ACTIVITY_DAYS = 30;
@@ -37,7 +41,7 @@ export async function getShopOverview(shopId: string): Promise<ShopOverview> {
   const since = new Date(Date.now() - 24 * 3_600_000);
   const stuck = { shopId, relayedAt: null, createdAt: { lt: new Date(Date.now() - OWED_AFTER_MS) } };
   const unanswered = { shopId, status: { not: "completed" } };
-  const [shop, received, processed, owed, oldestOwed, requests, nextDue, activity, reviews, openRequests, overdueRequests, nearestRequest] = await Promise.all([
+  const [shop, received, processed, owed, oldestOwed, requests, nextDue, activity, reviews, openRequests, overdueRequests, nearestRequest, retentionPurge] = await Promise.all([
     db.shop.findUnique({ where: { id: shopId }, select: { installedAt: true } }),
     db.webhookDelivery.groupBy({ by: ["topic"], where: { shopId, receivedAt: { gte: since } }, _count: { _all: true } }),
     db.webhookDelivery.groupBy({
@@ -54,6 +58,7 @@ export async function getShopOverview(shopId: string): Promise<ShopOverview> {
     db.dataRequest.count({ where: unanswered }),
     db.dataRequest.count({ where: { ...unanswered, dueAt: { lt: new Date() } } }),
     db.dataRequest.findFirst({ where: unanswered, orderBy: { dueAt: "asc" }, select: { dueAt: true } }),
+    getRetentionPurgeStatus(shopId),
   ]);
   const lastAccessReview = await db.accessReview.findFirst({ where: { shopId }, orderBy: { reviewedAt: "desc" }, select: { reviewedAt: true } });
   const processedByTopic = new Map(processed.map((row) => [row.topic, row._count._all]));
@@ -73,5 +78,6 @@ export async function getShopOverview(shopId: string): Promise<ShopOverview> {
       lastReviewedAt: lastAccessReview?.reviewedAt.toISOString() ?? null,
       due: isAccessReviewDue(lastAccessReview?.reviewedAt ?? null, shop?.installedAt ?? null),
     },
+    retentionPurge,
   };
 }

@@ -78,6 +78,7 @@ export const PRIVACY_NOTICE_STRINGS: Record<PrivacyNoticeLanguage, PrivacyNotice
       "legal-obligation-objection": "To make sure you are not asked again after you opt out or ask for erasure: a legal obligation (GDPR Art. 6(1)(c)).",
       "legal-obligation-accountability": "To answer your data requests on time and prove it: a legal obligation (GDPR Art. 6(1)(c)).",
       "legal-obligation-consent-proof": "To be able to show what you agreed to or withdrew, and when: a legal obligation (GDPR Art. 6(1)(c), Art. 7(1)).",
+      "legal-obligation-storage-limitation": null,
       "not-processed": null,
     },
     whoHeading: "Who we ask",
@@ -117,6 +118,8 @@ export const PRIVACY_NOTICE_STRINGS: Record<PrivacyNoticeLanguage, PrivacyNotice
       "while-job-pending": "Queued emails: until they are sent",
       "processor-terms": "Our email provider's delivery records: as its data processing agreement sets",
       "not-stored": "Your email address, language, marketing choice and country: never stored",
+      "finished+90d": null,
+      "with-review-request": "The products asked about and the log of each email: together with their review request",
     },
     rightsHeading: "How to stop it, and your rights",
     unsubscribe: (reminders) =>
@@ -175,6 +178,7 @@ export const PRIVACY_NOTICE_STRINGS: Record<PrivacyNoticeLanguage, PrivacyNotice
       "legal-obligation-accountability": "Pour répondre à temps à vos demandes concernant vos données, et le prouver : une obligation légale (RGPD art. 6, par. 1, c).",
       "legal-obligation-consent-proof":
         "Pour pouvoir montrer ce que vous avez accepté ou retiré, et quand : une obligation légale (RGPD art. 6, par. 1, c, et art. 7, par. 1).",
+      "legal-obligation-storage-limitation": null,
       "not-processed": null,
     },
     whoHeading: "Qui nous sollicitons",
@@ -214,6 +218,8 @@ export const PRIVACY_NOTICE_STRINGS: Record<PrivacyNoticeLanguage, PrivacyNotice
       "while-job-pending": "Les e-mails en attente : jusqu'à leur envoi",
       "processor-terms": "Les traces d'envoi de notre prestataire d'e-mails : selon son contrat de sous-traitance",
       "not-stored": "Votre adresse e-mail, votre langue, votre choix marketing et votre pays : jamais enregistrés",
+      "finished+90d": null,
+      "with-review-request": "Les produits concernés et le journal de chaque e-mail : en même temps que leur demande d'avis",
     },
     rightsHeading: "Comment y mettre fin, et vos droits",
     unsubscribe: (reminders) =>
@@ -273,6 +279,7 @@ export const PRIVACY_NOTICE_STRINGS: Record<PrivacyNoticeLanguage, PrivacyNotice
         "Um Ihre Anfragen zu Ihren Daten fristgerecht zu beantworten und dies nachzuweisen: eine rechtliche Verpflichtung (Art. 6 Abs. 1 lit. c DSGVO).",
       "legal-obligation-consent-proof":
         "Um nachweisen zu können, wozu Sie wann eingewilligt oder was Sie widerrufen haben: eine rechtliche Verpflichtung (Art. 6 Abs. 1 lit. c, Art. 7 Abs. 1 DSGVO).",
+      "legal-obligation-storage-limitation": null,
       "not-processed": null,
     },
     whoHeading: "Wen wir fragen",
@@ -312,6 +319,8 @@ export const PRIVACY_NOTICE_STRINGS: Record<PrivacyNoticeLanguage, PrivacyNotice
       "while-job-pending": "Wartende E-Mails: bis sie versendet sind",
       "processor-terms": "Die Versandprotokolle unseres E-Mail-Dienstleisters: gemäß dessen Auftragsverarbeitungsvertrag",
       "not-stored": "Ihre E-Mail-Adresse, Sprache, Marketing-Entscheidung und Ihr Land: nie gespeichert",
+      "finished+90d": null,
+      "with-review-request": "Die angefragten Produkte und das Protokoll jeder E-Mail: zusammen mit ihrer Bewertungsanfrage",
     },
     rightsHeading: "Wie Sie dem ein Ende setzen, und Ihre Rechte",
     unsubscribe: (reminders) =>

@@ -13,6 +13,11 @@ export interface JobDefinition<Schema extends z.ZodType = z.ZodType> {
   attempts: number;
   /** Base delay of the exponential backoff between attempts. */
   backoffMs: number;
+  /**
+   * Remove the job as soon as it finishes, so its fixed id is free for the next one at once
+   * (a job that must not run twice at the same time, but runs again and again).
+   */
+  removeWhenFinished?: boolean;
 }
 
 export function defineJob<Schema extends z.ZodType>(definition: JobDefinition<Schema>): JobDefinition<Schema> {

@@ -23,8 +23,8 @@ export function defaultJobOptions(definition: JobDefinition): JobsOptions {
   return {
     attempts: definition.attempts,
     backoff: { type: "exponential", delay: definition.backoffMs },
-    removeOnComplete: { age: 3_600, count: 1_000 },
-    removeOnFail: { age: 7 * 24 * 3_600, count: 10_000 },
+    removeOnComplete: definition.removeWhenFinished ? true : { age: 3_600, count: 1_000 },
+    removeOnFail: definition.removeWhenFinished ? true : { age: 7 * 24 * 3_600, count: 10_000 },
   };
 }
 

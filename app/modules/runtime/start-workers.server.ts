@@ -7,6 +7,7 @@ import { JOB_HANDLERS } from "~/jobs/handlers.server";
 import { getEnv } from "~/modules/config/get-env.server";
 import { getLogger } from "~/modules/observability/logger.server";
 import { relayPendingOutbox } from "~/modules/outbox/relay-pending-outbox.server";
+import { scheduleRetentionPurge } from "~/modules/retention/schedule-retention-purge.server";
 import { getJobProducer } from "~/modules/queue/get-job-producer.server";
 import { createRedisConnection } from "~/modules/queue/redis-connection.server";
 
@@ -92,6 +93,10 @@ export async function startWorkers(options: WorkerOptions = {}): Promise<Running
   relayTimer.unref();
 
   await Promise.all(workers.map((worker) => worker.waitUntilReady().catch(() => undefined)));
+  // Redis may be down at start: the schedule is upserted by the next worker start, or is already there.
+  await scheduleRetentionPurge().catch((error: unknown) =>
+    logger.warn({ reason: (error as Error).message }, "retention purge could not be scheduled"),
+  );
   logger.info({ queues: QUEUE_NAMES, prefix: env.QUEUE_PREFIX }, "workers started");
 
   return {
