@@ -5,10 +5,16 @@ import { matchCustomerRefs, type CustomerRefs } from "./customer-refs";
 /**
  * True when this shop must not ask the customer again (unsubscribed, suppressed, erased). An
  * erasure that lets new orders be asked covers only orders placed before it: pass when the
- * order was placed (unknown counts as before, the safe side).
+ * order was placed (unknown counts as before, the safe side). A customer known under more
+ * than one set of blind indexes (stored and current) is looked up in one query.
  */
-export async function isCustomerSuppressed(shopId: string, refs: CustomerRefs, orderPlacedAt: Date | null = null): Promise<boolean> {
-  const anyOf = matchCustomerRefs(refs);
+export async function isCustomerSuppressed(
+  shopId: string,
+  refs: CustomerRefs | readonly CustomerRefs[],
+  orderPlacedAt: Date | null = null,
+): Promise<boolean> {
+  const conditions = (Array.isArray(refs) ? refs : [refs]).flatMap((known: CustomerRefs) => matchCustomerRefs(known));
+  const anyOf = [...new Map(conditions.map((condition) => [JSON.stringify(condition), condition])).values()];
   if (anyOf.length === 0) return false;
   const found = await getDb().suppression.findMany({ where: { shopId, OR: anyOf }, select: { appliesToOrdersBefore: true } });
   return found.some((row) => row.appliesToOrdersBefore === null || orderPlacedAt === null || orderPlacedAt < row.appliesToOrdersBefore);

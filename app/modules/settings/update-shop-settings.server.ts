@@ -2,6 +2,7 @@ import { getDb } from "~/db.server";
 import { AppError } from "~/modules/errors/app-error";
 
 import { getShopSettings } from "./get-shop-settings.server";
+import { shopSettingsCache } from "./shop-settings-cache.server";
 import { shopSettingsPatchSchema, shopSettingsSchema, type ShopSettings } from "./shop-settings-schema";
 
 /**
@@ -42,5 +43,6 @@ export async function updateShopSettings(shopId: string, patch: unknown): Promis
     create: { shopId, values },
     update: { values },
   });
+  shopSettingsCache.delete(shopId);
   return next;
 }
