@@ -1389,7 +1389,8 @@ function renderSection(results: BackendResult[], ceilings: Ceilings, startedAt: 
       `machine ${percent(background)} busy before the run · worker concurrency ${sendConcurrency} per queue${settings.workerConcurrency ? "" : " (the default)"}, ${settings.concurrency} webhooks in flight` +
       (deviations.length > 0 ? ` · **non-default settings: ${deviations.join(", ")}**` : ""),
     "",
-    "**What is measured.** Per backend, on a fresh migrated database and a fresh queue prefix: the built web server (`node build/server.js`) and worker (`node ${[...WORKER_NODE_FLAGS, "build/worker.js"].join(" ")}`, the flags of `npm run worker`) as separate processes " +
+    "**What is measured.** Per backend, on a fresh migrated database and a fresh queue prefix: the built web server (`node build/server.js`) and worker " +
+      `(\`node ${[...WORKER_NODE_FLAGS, "build/worker.js"].join(" ")}\`, the flags of \`npm run worker\`) as separate processes ` +
       `(\`NODE_ENV=test\`, \`LOG_LEVEL=${settings.logLevel}\`), the fake Shopify (\`dev/fake-shopify\`, Admin GraphQL validated against Shopify's schema, with Shopify's cost buckets) and a minimal SMTP sink ` +
       "(`smtp-server` that counts each message per recipient and discards the body) in the benchmark's process, with Redis and the database on the same machine. " +
       `**Run A** seeds ${settings.shops} shops on Shopify Plus's cost budget (${PLUS_BUDGET.restoreRate} points/s, ${PLUS_BUDGET.maximumAvailable.toLocaleString("en-US")} max) with ${settings.ordersPerShop.toLocaleString("en-US")} fulfilled orders each (1–3 products, a distinct customer subscribed to email marketing per order), ` +
