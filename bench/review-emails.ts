@@ -44,7 +44,7 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
 import { once } from "node:events";
-import { closeSync, cpSync, createWriteStream, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, cpSync, createWriteStream, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import http from "node:http";
 import { connect, createServer, type AddressInfo } from "node:net";
 import os from "node:os";
@@ -621,7 +621,9 @@ interface AppProcess {
  * node_modules, and build/server.js finds build/server and build/client next to itself.
  */
 async function snapshotBuild(): Promise<{ root: string; remove(): void }> {
-  const root = path.join(ROOT, "node_modules/.cache", `candor-bench-${runTag}`);
+  // The real path: build/server.js runs only when argv[1] is its own resolved file name, and
+  // node_modules may be a link to a shared install.
+  const root = path.join(realpathSync(path.join(ROOT, "node_modules")), ".cache", `candor-bench-${runTag}`);
   const remove = () => rmSync(root, { recursive: true, force: true });
   process.once("exit", remove);
   for (let attempt = 1; ; attempt += 1) {

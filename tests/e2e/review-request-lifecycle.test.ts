@@ -228,8 +228,11 @@ describe("review requests through partial shipments, refunds and reminders (real
       expect((await world.deliver(shop, "orders/fulfilled", rejected.body)).status).toBe(200);
       const failed = await waitFor(() => world.db.reviewRequest.findFirst({ where: { shopId: shop, status: "failed" } }), 20_000, "permanent failure");
       expect(failed.statusReason).toBe("address_rejected");
-      const job = await waitFor(() => queue.getJob(`review-request-${failed.id}`), 5_000, "failed job");
-      expect(await job.isFailed()).toBe(true);
+      // The request is recorded as failed a moment before the queue moves its job: read the job once it has moved.
+      const job = await waitFor(async () => {
+        const candidate = await queue.getJob(`review-request-${failed.id}`);
+        return candidate && (await candidate.isFailed()) ? candidate : null;
+      }, 5_000, "failed job");
       expect(job.attemptsMade).toBe(1); // no retry
       expect(job.failedReason).toBe("review email failed (smtp_550)"); // a code, never the address
       expect(await world.db.sendAttempt.findMany({ where: { reviewRequestId: failed.id }, select: { status: true, errorCode: true } })).toEqual([

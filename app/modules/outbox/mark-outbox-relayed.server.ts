@@ -1,37 +1,18 @@
 import type { Db } from "~/db.server";
+import { createGroupCommit } from "~/modules/runtime/create-group-commit";
 
-interface OpenBatch {
-  ids: string[];
-  written: Promise<void>;
-}
-
-/** Per database client: the batch still taking ids, and the write last started. */
-const openBatches = new WeakMap<Db, OpenBatch>();
-const lastWrites = new WeakMap<Db, Promise<void>>();
+const markersByDb = new WeakMap<Db, (ids: string[]) => Promise<void>>();
 
 /**
- * Records that these messages reached the queue, so the relay leaves them alone. Marks that
- * arrive while a write is running share the next one (a group commit: one UPDATE for the
- * jobs of a burst instead of one each); the returned promise settles when this caller's ids
- * are written.
+ * Records that these messages reached the queue, so the relay leaves them alone. Marks made
+ * while one is being written share the next UPDATE (one for a burst of jobs rather than one
+ * each); the promise settles when this caller's ids are written.
  */
 export function markOutboxRelayed(db: Db, ids: string[]): Promise<void> {
-  if (ids.length === 0) return Promise.resolve();
-  const open = openBatches.get(db);
-  if (open) {
-    open.ids.push(...ids);
-    return open.written;
+  let mark = markersByDb.get(db);
+  if (!mark) {
+    mark = createGroupCommit<string>((batch) => db.outboxMessage.updateMany({ where: { id: { in: batch }, relayedAt: null }, data: { relayedAt: new Date() } }));
+    markersByDb.set(db, mark);
   }
-  const batch: OpenBatch = { ids: [...ids], written: Promise.resolve() };
-  const previous = lastWrites.get(db) ?? Promise.resolve();
-  batch.written = previous
-    .catch(() => undefined)
-    .then(async () => {
-      // From here on, new marks start the next batch.
-      if (openBatches.get(db) === batch) openBatches.delete(db);
-      await db.outboxMessage.updateMany({ where: { id: { in: batch.ids }, relayedAt: null }, data: { relayedAt: new Date() } });
-    });
-  openBatches.set(db, batch);
-  lastWrites.set(db, batch.written);
-  return batch.written;
+  return mark(ids);
 }
