@@ -204,6 +204,11 @@ describe("review requests through partial shipments, refunds and reminders (real
     // stops at once, without waiting for its copy of the shop's state to expire.
     await world.db.shopSettings.update({ where: { shopId: shop }, data: { values: JSON.stringify({ delayDays: 0 }) } });
     await new Promise((resolve) => setTimeout(resolve, SHOP_SETTINGS_TTL_MS + 500));
+    // A send just before the uninstall: the worker holds the shop as installed.
+    const warm = world.addOrder(shop, { customerId: "7303" });
+    world.fake.addCustomer(shop, { id: "7303", email: "warm.buyer@example.net", marketingState: "SUBSCRIBED" });
+    expect((await world.deliver(shop, "orders/fulfilled", warm.body)).status).toBe(200);
+    await world.mail.waitForMessage((message) => message.envelope.to.includes("warm.buyer@example.net"), { timeoutMs: 20_000 });
     const uninstalled = await world.deliver(shop, "app/uninstalled", JSON.stringify({ id: 548380009, myshopify_domain: shop }));
     expect(uninstalled.status).toBe(200);
     await waitFor(() => world.db.shop.findFirst({ where: { id: shop, uninstalledAt: { not: null } } }), 15_000, "uninstall applied");
@@ -216,7 +221,7 @@ describe("review requests through partial shipments, refunds and reminders (real
       "send refused after uninstall",
     );
     expect(cancelled.statusReason).toBe("shop_uninstalled");
-    expect(emailsOf(shop)).toHaveLength(1);
+    expect(emailsOf(shop)).toHaveLength(2);
   }, 60_000);
 
   describe("failures", () => {
