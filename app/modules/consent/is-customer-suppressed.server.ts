@@ -13,8 +13,7 @@ export async function isCustomerSuppressed(
   refs: CustomerRefs | readonly CustomerRefs[],
   orderPlacedAt: Date | null = null,
 ): Promise<boolean> {
-  const conditions = (Array.isArray(refs) ? refs : [refs]).flatMap((known: CustomerRefs) => matchCustomerRefs(known));
-  const anyOf = [...new Map(conditions.map((condition) => [JSON.stringify(condition), condition])).values()];
+  const anyOf = matchCustomerRefs(refs);
   if (anyOf.length === 0) return false;
   const found = await getDb().suppression.findMany({ where: { shopId, OR: anyOf }, select: { appliesToOrdersBefore: true } });
   return found.some((row) => row.appliesToOrdersBefore === null || orderPlacedAt === null || orderPlacedAt < row.appliesToOrdersBefore);

@@ -156,7 +156,7 @@ export async function sendReviewEmail(
   const knownAs = [missing, refs];
   // The request's creation stands in for the order's date: created before an erasure, it is covered.
   const suppressed = await isCustomerSuppressed(shop, knownAs, request.createdAt);
-  const sameCustomer = knownAs.flatMap(matchCustomerRefs);
+  const sameCustomer = matchCustomerRefs(knownAs);
 
   const alreadyAsked = new Set<string>();
   let sentInLast30Days = 0;
