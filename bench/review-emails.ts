@@ -44,7 +44,7 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
 import { once } from "node:events";
-import { cpSync, createWriteStream, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, cpSync, createWriteStream, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import http from "node:http";
 import { connect, type AddressInfo } from "node:net";
 import os from "node:os";
@@ -85,6 +85,10 @@ const PLUS_BUDGET = { maximumAvailable: 20_000, restoreRate: 1_000 };
 /** The app's defaults the email ceiling copies (app/modules/runtime/start-workers.server.ts, get-mail-transport.server.ts). */
 const APP_DEFAULT_WORKER_CONCURRENCY = 10;
 const APP_SMTP_POOL = { maxConnections: 5, maxMessages: 1_000 };
+/** The worker starts with the Node flags of `npm run worker` (package.json), as deployed. */
+const WORKER_NODE_FLAGS = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.worker!
+  .split(/\s+/)
+  .filter((token) => token.startsWith("--"));
 
 const API_KEY = "bench-emails-key";
 const API_SECRET = `bench-emails-secret-${randomBytes(4).toString("hex")}`;
@@ -367,10 +371,10 @@ interface CeilingResult {
 const SAMPLE_TITLES = ["Aviator sunglasses", "Mid-century lounger", "Coffee table"];
 
 const CEILING_LABELS = {
-  appBefore: "sink, the app's transport settings (before the backends)",
-  noDelay: "sink, the same with TCP_NODELAY (Nagle off)",
+  appBefore: "sink, the app's transport settings, TCP_NODELAY (before the backends)",
+  nagleOn: "sink, the same with nodemailer's own socket (Nagle on)",
   catcher: "mail catcher (parses every message), TCP_NODELAY",
-  appAfter: "sink, the app's transport settings (after the backends)",
+  appAfter: "sink, the app's transport settings, TCP_NODELAY (after the backends)",
 };
 
 /** A review email as the send job renders it (2 products: the mean of Run A's 1–3). */
@@ -480,7 +484,9 @@ interface AppProcess {
  * node_modules, and build/server.js finds build/server and build/client next to itself.
  */
 async function snapshotBuild(): Promise<{ root: string; remove(): void }> {
-  const root = path.join(ROOT, "node_modules/.cache", `candor-bench-${runTag}`);
+  // The real path: build/server.js runs only when argv[1] is its own resolved file name, and
+  // node_modules may be a link to a shared install.
+  const root = path.join(realpathSync(path.join(ROOT, "node_modules")), ".cache", `candor-bench-${runTag}`);
   const remove = () => rmSync(root, { recursive: true, force: true });
   process.once("exit", remove);
   for (let attempt = 1; ; attempt += 1) {
@@ -1114,7 +1120,7 @@ async function benchBackend(backend: Backend, sink: MailSink): Promise<BackendRe
     worker = await startAppProcess({
       entry: "worker",
       env: settings.workerNodeOptions ? { ...env, NODE_OPTIONS: settings.workerNodeOptions } : env,
-      nodeArgs: settings.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${settings.cpuProfDir}`] : [],
+      nodeArgs: [...WORKER_NODE_FLAGS, ...(settings.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${settings.cpuProfDir}`] : [])],
       logFile: workerLogFile,
       countPatterns: ["review email delayed"],
       ready: async (output, exited) =>
@@ -1185,8 +1191,8 @@ interface Ceilings {
   /** The app's transport settings, before and after the backends. */
   appBefore?: CeilingResult;
   appAfter?: CeilingResult;
-  /** The same with Nagle's algorithm off. */
-  noDelay?: CeilingResult;
+  /** The same with nodemailer's own socket: Nagle's algorithm on, as the app ran before. */
+  nagleOn?: CeilingResult;
   /** The mail catcher instead of the sink (Nagle off, so that the catcher's own cost shows). */
   catcher?: CeilingResult;
 }
@@ -1232,7 +1238,8 @@ function renderSection(results: BackendResult[], ceilings: Ceilings, startedAt: 
       `machine ${percent(background)} busy before the run · worker concurrency ${sendConcurrency} per queue${settings.workerConcurrency ? "" : " (the default)"}, ${settings.concurrency} webhooks in flight` +
       (deviations.length > 0 ? ` · **non-default settings: ${deviations.join(", ")}**` : ""),
     "",
-    "**What is measured.** Per backend, on a fresh migrated database and a fresh queue prefix: the built web server (`node build/server.js`) and worker (`node build/worker.js`) as separate processes " +
+    "**What is measured.** Per backend, on a fresh migrated database and a fresh queue prefix: the built web server (`node build/server.js`) and worker " +
+      `(\`node ${[...WORKER_NODE_FLAGS, "build/worker.js"].join(" ")}\`, the flags of \`npm run worker\`) as separate processes ` +
       `(\`NODE_ENV=test\`, \`LOG_LEVEL=${settings.logLevel}\`), the fake Shopify (\`dev/fake-shopify\`, Admin GraphQL validated against Shopify's schema, with Shopify's cost buckets) and a minimal SMTP sink ` +
       "(`smtp-server` that counts each message per recipient and discards the body) in the benchmark's process, with Redis and the database on the same machine. " +
       `**Run A** seeds ${settings.shops} shops on Shopify Plus's cost budget (${PLUS_BUDGET.restoreRate} points/s, ${PLUS_BUDGET.maximumAvailable.toLocaleString("en-US")} max) with ${settings.ordersPerShop.toLocaleString("en-US")} fulfilled orders each (1–3 products, a distinct customer subscribed to email marketing per order), ` +
@@ -1312,7 +1319,7 @@ function renderSection(results: BackendResult[], ceilings: Ceilings, startedAt: 
     "| Baseline | messages | time | messages/s | mean size |",
     "| --- | ---: | ---: | ---: | ---: |",
   );
-  for (const item of [ceilings.appBefore, ceilings.noDelay, ceilings.catcher, ceilings.appAfter]) {
+  for (const item of [ceilings.appBefore, ceilings.nagleOn, ceilings.catcher, ceilings.appAfter]) {
     if (!item) continue;
     lines.push(`| ${item.label} | ${fixed(item.messages)} | ${fixed(item.seconds, 1)} s | ${fixed(item.perSecond)} | ${Number.isNaN(item.averageBytes) ? "–" : `${fixed(item.averageBytes / 1024, 1)} KiB`} |`);
   }
@@ -1321,7 +1328,7 @@ function renderSection(results: BackendResult[], ceilings: Ceilings, startedAt: 
     "",
     `Targets (product issue): Run A ≥ ${MIN_ORDERS_PER_SECOND} orders/s end to end, worker peak RSS < ${MAX_WORKER_RSS_MB} MB; the per-shop limit honoured (no THROTTLED answer in either run; Run B's bucket never overdrawn, its spend once drawn down at the ${STANDARD_BUDGET.restoreRate} points/s refill) but not the bottleneck (Run A's shops spend far below ${PLUS_BUDGET.restoreRate} points/s).`,
     "",
-    `| Backend | orders/s (≥ ${MIN_ORDERS_PER_SECOND}) | ÷ email ceiling, app's transport (${fixed(ceiling)}/s) | ÷ email ceiling, Nagle off (${fixed(ceilings.noDelay?.perSecond)}/s) | worker peak RSS (< ${MAX_WORKER_RSS_MB} MB) | no THROTTLED | Run B bucket never overdrawn | Run A busiest shop, points/s (budget ${PLUS_BUDGET.restoreRate}) | correctness | result |`,
+    `| Backend | orders/s (≥ ${MIN_ORDERS_PER_SECOND}) | ÷ email ceiling, app's transport (${fixed(ceiling)}/s) | ÷ email ceiling, Nagle on (${fixed(ceilings.nagleOn?.perSecond)}/s) | worker peak RSS (< ${MAX_WORKER_RSS_MB} MB) | no THROTTLED | Run B bucket never overdrawn | Run A busiest shop, points/s (budget ${PLUS_BUDGET.restoreRate}) | correctness | result |`,
     "| --- | ---: | ---: | ---: | ---: | :---: | :---: | ---: | :---: | :---: |",
   );
   for (const result of results) {
@@ -1332,7 +1339,7 @@ function renderSection(results: BackendResult[], ceilings: Ceilings, startedAt: 
       continue;
     }
     lines.push(
-      `| ${result.backend} | ${fixed(a.ordersPerSecond)} ${mark(t.throughput)} | ${ceiling ? (a.ordersPerSecond / ceiling).toFixed(2) : "–"} | ${ceilings.noDelay ? (a.ordersPerSecond / ceilings.noDelay.perSecond).toFixed(2) : "–"} | ${fixed(a.workerHwmMb)} MB ${mark(t.rss)} | ${mark(t.throttled)} | ${mark(t.limiter)} | ` +
+      `| ${result.backend} | ${fixed(a.ordersPerSecond)} ${mark(t.throughput)} | ${ceiling ? (a.ordersPerSecond / ceiling).toFixed(2) : "–"} | ${ceilings.nagleOn ? (a.ordersPerSecond / ceilings.nagleOn.perSecond).toFixed(2) : "–"} | ${fixed(a.workerHwmMb)} MB ${mark(t.rss)} | ${mark(t.throttled)} | ${mark(t.limiter)} | ` +
         `${fixed(a.points.perShopMaxPerSecond)} | ${mark(t.correctness)} | ${result.passed ? "**pass**" : "**FAIL**"} |`,
     );
   }
@@ -1375,17 +1382,17 @@ const sink = await startMailSink();
 const sinkAddress = { host: "127.0.0.1", port: sink.port };
 const ceilings: Ceilings = {};
 log(`email ceiling: ${settings.ceilingMessages} messages to the sink, ${sendConcurrency} in flight`);
-ceilings.appBefore = await measureEmailCeiling(CEILING_LABELS.appBefore, sinkAddress, settings.ceilingMessages, sendConcurrency, () => sink.bytes);
+ceilings.appBefore = await measureEmailCeiling(CEILING_LABELS.appBefore, sinkAddress, settings.ceilingMessages, sendConcurrency, () => sink.bytes, { noDelay: true });
 log(`email ceiling, the app's transport settings: ${Math.round(ceilings.appBefore.perSecond)} messages/s`);
-ceilings.noDelay = await measureEmailCeiling(CEILING_LABELS.noDelay, sinkAddress, settings.ceilingMessages, sendConcurrency, () => sink.bytes, { noDelay: true });
-log(`email ceiling, Nagle off: ${Math.round(ceilings.noDelay.perSecond)} messages/s`);
+ceilings.nagleOn = await measureEmailCeiling(CEILING_LABELS.nagleOn, sinkAddress, settings.ceilingMessages, sendConcurrency, () => sink.bytes);
+log(`email ceiling, Nagle on: ${Math.round(ceilings.nagleOn.perSecond)} messages/s`);
 
 const results: BackendResult[] = [];
 for (const backend of settings.backends as Backend[]) {
   results.push(await benchBackend(backend, sink));
 }
 
-ceilings.appAfter = await measureEmailCeiling(CEILING_LABELS.appAfter, sinkAddress, settings.ceilingMessages, sendConcurrency, () => sink.bytes);
+ceilings.appAfter = await measureEmailCeiling(CEILING_LABELS.appAfter, sinkAddress, settings.ceilingMessages, sendConcurrency, () => sink.bytes, { noDelay: true });
 log(`email ceiling again: ${Math.round(ceilings.appAfter.perSecond)} messages/s`);
 const catcher = await startMailCatcher();
 try {

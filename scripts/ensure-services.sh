@@ -22,6 +22,8 @@ wait_port() {
 }
 
 ensure_node_modules() {
+  # A linked node_modules is another checkout's install: npm ci here would replace it for both.
+  if [ -L node_modules ]; then return 0; fi
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     log "installing npm dependencies"
     npm ci --no-audit --no-fund --loglevel=error

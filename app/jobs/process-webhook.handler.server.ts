@@ -22,6 +22,7 @@ import { recordDataRequest } from "~/modules/data-rights/record-data-request.ser
 import { redactShop } from "~/modules/data-rights/redact-shop.server";
 import { markShopUninstalled } from "~/modules/shops/mark-shop-uninstalled.server";
 import { updateGrantedScopes } from "~/modules/shops/update-granted-scopes.server";
+import { markWebhookProcessed } from "~/modules/webhooks/mark-webhook-processed.server";
 
 import type { processWebhookJob } from "./definitions";
 import type { JobContext } from "./job-context";
@@ -139,10 +140,7 @@ export async function processWebhook(
       break;
   }
 
-  await db.webhookDelivery.updateMany({
-    where: { id: delivery.id, shopId: delivery.shopId, processedAt: null },
-    data: { processedAt: new Date() },
-  });
+  await markWebhookProcessed(delivery.shopId, delivery.id);
   logger.info({ topic: delivery.topic, result }, "webhook processed");
   return result;
 }

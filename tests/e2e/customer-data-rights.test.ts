@@ -3,6 +3,7 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { SHOP_SETTINGS_TTL_MS } from "../../app/modules/settings/shop-settings-cache.server";
 import { DEMO_OWNER_USER_ID } from "../../dev/fake-shopify/index";
 import { REPO_ROOT, waitFor } from "../support/app-process";
 import { dumpDatabase } from "../support/dump-database";
@@ -47,6 +48,8 @@ describe("customer data rights: customers/redact and shop/redact (real server, w
     });
     expect(submitted.status).toBe(200);
     await world.db.shopSettings.update({ where: { shopId: shop }, data: { values: JSON.stringify({ delayDays: 9, reminderDays: 5 }) } });
+    // Saved by another process: the worker's copy of the settings lasts this long at most.
+    await new Promise((resolve) => setTimeout(resolve, SHOP_SETTINGS_TTL_MS + 500));
     const later = world.addOrder(shop);
     world.fake.addProduct(shop, { id: "4455667788", title: "Desk lamp" });
     const laterBody = later.body.replace(/"product_id":\d+/, '"product_id":4455667788');

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Db } from "../../app/db.server";
+import { SHOP_SETTINGS_TTL_MS } from "../../app/modules/settings/shop-settings-cache.server";
 import type { FakeShopify } from "../../dev/fake-shopify/index";
 import type { MailCatcher } from "../../dev/mail-catcher/index";
 import { waitFor, type AppProcess } from "../support/app-process";
@@ -123,6 +124,8 @@ describe("a fulfilled order becomes one review email (real server, worker, Redis
 
     // Cancelled on Shopify but the webhook never came: the send-time check stops it.
     await db.shopSettings.update({ where: { shopId: shop }, data: { values: JSON.stringify({ delayDays: 0 }) } });
+    // Saved by another process: the worker's copy of the settings lasts this long at most.
+    await new Promise((resolve) => setTimeout(resolve, SHOP_SETTINGS_TTL_MS + 500));
     const silentlyCancelled = addOrder(shop, { cancelled: true });
     expect((await deliver(shop, "orders/fulfilled", silentlyCancelled.body)).status).toBe(200);
     const checked = await waitFor(

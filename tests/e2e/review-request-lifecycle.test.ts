@@ -4,6 +4,7 @@ import path from "node:path";
 import { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { SHOP_SETTINGS_TTL_MS } from "../../app/modules/settings/shop-settings-cache.server";
 import { REPO_ROOT, waitFor } from "../support/app-process";
 import { fixtureProductIds, startReviewEmailWorld, type ReviewEmailWorld } from "../support/review-email-world";
 
@@ -181,6 +182,48 @@ describe("review requests through partial shipments, refunds and reminders (real
     expect(emailsOf(shop)).toHaveLength(0);
   }, 60_000);
 
+  it("applies a settings change saved elsewhere within seconds, and an uninstall at once, though the worker keeps both per process", async () => {
+    const shop = await world.installShop("fresh-settings");
+    const first = world.addOrder(shop);
+    expect((await world.deliver(shop, "orders/fulfilled", first.body)).status).toBe(200);
+    await world.mail.waitForMessage((message) => (message.text ?? "").includes(shop), { timeoutMs: 20_000 });
+
+    // The admin (another process) changes the delay: the worker's copy of the settings expires.
+    await world.db.shopSettings.update({ where: { shopId: shop }, data: { values: JSON.stringify({ delayDays: 3 }) } });
+    await new Promise((resolve) => setTimeout(resolve, SHOP_SETTINGS_TTL_MS + 500));
+    // Other customers, so that no order repeats the products asked about before.
+    const second = world.addOrder(shop, { customerId: "7301" });
+    world.fake.addCustomer(shop, { id: "7301", email: "second.buyer@example.net", marketingState: "SUBSCRIBED" });
+    const deliveredAt = Date.now();
+    expect((await world.deliver(shop, "orders/fulfilled", second.body)).status).toBe(200);
+    const delayed = await waitFor(() => world.db.reviewRequest.findFirst({ where: { shopId: shop, orderId: second.orderId } }), 15_000, "second request");
+    expect(delayed.status).toBe("scheduled");
+    expect(delayed.dueAt.getTime()).toBeGreaterThanOrEqual(deliveredAt + 3 * 24 * 3_600_000 - 60_000);
+
+    // Back to no delay, then the shop uninstalls: the worker applies app/uninstalled itself and
+    // stops at once, without waiting for its copy of the shop's state to expire.
+    await world.db.shopSettings.update({ where: { shopId: shop }, data: { values: JSON.stringify({ delayDays: 0 }) } });
+    await new Promise((resolve) => setTimeout(resolve, SHOP_SETTINGS_TTL_MS + 500));
+    // A send just before the uninstall: the worker holds the shop as installed.
+    const warm = world.addOrder(shop, { customerId: "7303" });
+    world.fake.addCustomer(shop, { id: "7303", email: "warm.buyer@example.net", marketingState: "SUBSCRIBED" });
+    expect((await world.deliver(shop, "orders/fulfilled", warm.body)).status).toBe(200);
+    await world.mail.waitForMessage((message) => message.envelope.to.includes("warm.buyer@example.net"), { timeoutMs: 20_000 });
+    const uninstalled = await world.deliver(shop, "app/uninstalled", JSON.stringify({ id: 548380009, myshopify_domain: shop }));
+    expect(uninstalled.status).toBe(200);
+    await waitFor(() => world.db.shop.findFirst({ where: { id: shop, uninstalledAt: { not: null } } }), 15_000, "uninstall applied");
+    const third = world.addOrder(shop, { customerId: "7302" });
+    world.fake.addCustomer(shop, { id: "7302", email: "third.buyer@example.net", marketingState: "SUBSCRIBED" });
+    expect((await world.deliver(shop, "orders/fulfilled", third.body)).status).toBe(200);
+    const cancelled = await waitFor(
+      () => world.db.reviewRequest.findFirst({ where: { shopId: shop, orderId: third.orderId, status: "cancelled" } }),
+      15_000,
+      "send refused after uninstall",
+    );
+    expect(cancelled.statusReason).toBe("shop_uninstalled");
+    expect(emailsOf(shop)).toHaveLength(2);
+  }, 60_000);
+
   describe("failures", () => {
     it("stops at once on a rejected address, and retries a temporary SMTP failure", async () => {
       const shop = await world.installShop("smtp-failures");
@@ -190,8 +233,11 @@ describe("review requests through partial shipments, refunds and reminders (real
       expect((await world.deliver(shop, "orders/fulfilled", rejected.body)).status).toBe(200);
       const failed = await waitFor(() => world.db.reviewRequest.findFirst({ where: { shopId: shop, status: "failed" } }), 20_000, "permanent failure");
       expect(failed.statusReason).toBe("address_rejected");
-      const job = await waitFor(() => queue.getJob(`review-request-${failed.id}`), 5_000, "failed job");
-      expect(await job.isFailed()).toBe(true);
+      // The request is recorded as failed a moment before the queue moves its job: read the job once it has moved.
+      const job = await waitFor(async () => {
+        const candidate = await queue.getJob(`review-request-${failed.id}`);
+        return candidate && (await candidate.isFailed()) ? candidate : null;
+      }, 5_000, "failed job");
       expect(job.attemptsMade).toBe(1); // no retry
       expect(job.failedReason).toBe("review email failed (smtp_550)"); // a code, never the address
       expect(await world.db.sendAttempt.findMany({ where: { reviewRequestId: failed.id }, select: { status: true, errorCode: true } })).toEqual([

@@ -2,7 +2,7 @@ import { getDb } from "~/db.server";
 import { reviewEmailJobId, sendReviewRequestJob } from "~/jobs/definitions";
 import { getLogger } from "~/modules/observability/logger.server";
 import { getJobProducer } from "~/modules/queue/get-job-producer.server";
-import { getShopSettings } from "~/modules/settings/get-shop-settings.server";
+import { getCachedShopSettings } from "~/modules/settings/get-cached-shop-settings.server";
 
 const DAY_MS = 24 * 3_600_000;
 
@@ -13,7 +13,7 @@ const DAY_MS = 24 * 3_600_000;
  * scheduled on, never later. Their delayed jobs are moved too. Safe to repeat.
  */
 export async function rescheduleOnDelivery(shopId: string, orderId: string, deliveredAt: Date): Promise<number> {
-  const settings = await getShopSettings(shopId);
+  const settings = await getCachedShopSettings(shopId);
   if (settings.trigger !== "delivered") return 0;
   const dueAt = new Date(deliveredAt.getTime() + settings.delayDays * DAY_MS);
   const db = getDb();

@@ -8,7 +8,7 @@ import { dispatchOutboxMessages, type OutboxMessageToDispatch } from "~/modules/
 import { jobNameFor } from "~/modules/queue/define-job";
 import { getJobProducer } from "~/modules/queue/get-job-producer.server";
 import { createReviewLink } from "~/modules/review-links/create-review-link.server";
-import { getShopSettings } from "~/modules/settings/get-shop-settings.server";
+import { getCachedShopSettings } from "~/modules/settings/get-cached-shop-settings.server";
 
 import { planReviewRequests, type SkipReason } from "./plan-review-requests";
 import type { Shipment } from "./shipment";
@@ -28,7 +28,7 @@ export async function scheduleReviewRequests(
   fulfilledAt: Date,
 ): Promise<{ scheduled: number; skipped: SkipReason | null }> {
   const db = getDb();
-  const settings = await getShopSettings(shopId);
+  const settings = await getCachedShopSettings(shopId);
   if (await isCustomerSuppressed(shopId, shipment, shipment.orderPlacedAt)) return { scheduled: 0, skipped: "suppressed" };
 
   const alreadyRequested = new Set(
@@ -60,9 +60,9 @@ export async function scheduleReviewRequests(
 
   // A concurrent event of the same order that claimed one of these products first makes this
   // transaction fail on the unique key; the job is retried and then plans only what is left.
-  await db.$transaction(async (tx) => {
-    for (const { id, request, outbox } of rows) {
-      await tx.reviewRequest.create({
+  await db.$transaction(
+    rows.flatMap(({ id, request, outbox }) => [
+      db.reviewRequest.create({
         data: {
           id,
           shopId,
@@ -74,15 +74,15 @@ export async function scheduleReviewRequests(
           status: "scheduled",
           dueAt: request.dueAt,
         },
-      });
-      await tx.requestedProduct.createMany({
+      }),
+      db.requestedProduct.createMany({
         data: request.productIds.map((productId) => ({ id: randomUUID(), shopId, orderId: shipment.orderId, productId, reviewRequestId: id })),
-      });
-      await tx.outboxMessage.create({
+      }),
+      db.outboxMessage.create({
         data: { id: outbox.id, shopId, jobName: jobNameFor(sendReviewRequestJob), payload: outbox.payload, availableAt: request.dueAt },
-      });
-    }
-  });
+      }),
+    ]),
+  );
 
   const messages: OutboxMessageToDispatch[] = rows.map(({ request, outbox }) => ({
     id: outbox.id,

@@ -18,10 +18,11 @@ import { getJobProducer } from "~/modules/queue/get-job-producer.server";
 import { renderReviewRequestEmail } from "~/modules/review-emails/render-review-request-email";
 import { createUnsubscribeLink } from "~/modules/review-links/create-unsubscribe-link.server";
 import { verifyLinkToken } from "~/modules/review-links/verify-link-token.server";
-import { getShopSettings } from "~/modules/settings/get-shop-settings.server";
+import { getCachedShopSettings } from "~/modules/settings/get-cached-shop-settings.server";
 import type { ShopSettings } from "~/modules/settings/shop-settings-schema";
 import { AdminQueryError, ShopifyThrottledError, ShopUnavailableError } from "~/modules/shopify-admin/admin-api-errors";
 import type { CostLimiter } from "~/modules/shopify-admin/create-cost-limiter.server";
+import { isShopInstalled } from "~/modules/shops/is-shop-installed.server";
 
 import { decideSendEligibility, type SendRefusal } from "./decide-send-eligibility";
 import { fetchSendContext } from "./fetch-send-context.server";
@@ -119,12 +120,11 @@ export async function sendReviewEmail(
   const dueAt = kind === "request" ? request.dueAt : (request.reminderDueAt as Date);
   if (dueAt.getTime() > now.getTime() + DUE_SLACK_MS) return { outcome: "delay", until: dueAt };
 
-  const shopRow = await db.shop.findUnique({ where: { id: shop }, select: { uninstalledAt: true } });
-  if (!shopRow || shopRow.uninstalledAt) {
+  if (!(await isShopInstalled(shop))) {
     await cancelRequest(shop, kind, request.id, "shop_uninstalled");
     return { outcome: "cancelled", reason: "shop_uninstalled" };
   }
-  const settings = await getShopSettings(shop);
+  const settings = await getCachedShopSettings(shop);
   const channel = settings.channel;
   if (kind === "reminder" && channel !== "email") {
     // A shop on the Flow channel runs its own follow-ups in Flow.
@@ -156,8 +156,8 @@ export async function sendReviewEmail(
   }
   const knownAs = [missing, refs];
   // The request's creation stands in for the order's date: created before an erasure, it is covered.
-  const suppressed = (await isCustomerSuppressed(shop, missing, request.createdAt)) || (await isCustomerSuppressed(shop, refs, request.createdAt));
-  const sameCustomer = knownAs.flatMap(matchCustomerRefs);
+  const suppressed = await isCustomerSuppressed(shop, knownAs, request.createdAt);
+  const sameCustomer = matchCustomerRefs(knownAs);
   // The ledger, read now: a withdrawal recorded after scheduling (or after Shopify's state) stops the send.
   const ledgerConsent = await findCurrentConsent(shop, knownAs);
 
@@ -190,21 +190,19 @@ export async function sendReviewEmail(
     return { outcome: "cancelled", reason: decision.reason };
   }
 
-  // Claim: only one run may hold the request between here and the recorded outcome.
+  // Claim: only one run may hold the request between here and the recorded outcome. One
+  // conditional update decides; a crash before the attempt row is written is still closed as
+  // "outcome unknown" by the next run (closeInterruptedAttempt).
+  const claim =
+    kind === "request"
+      ? await db.reviewRequest.updateMany({ where: { id: request.id, shopId: shop, status: "scheduled" }, data: { status: "sending" } })
+      : await db.reviewRequest.updateMany({
+          where: { id: request.id, shopId: shop, status: "sent", reminderSentAt: null, reminderDueAt: { not: null } },
+          data: { reminderDueAt: null },
+        });
+  if (claim.count === 0) return { outcome: "skipped", reason: "claimed_elsewhere" };
   const attemptId = randomUUID();
-  const claimed = await db.$transaction(async (tx) => {
-    const claim =
-      kind === "request"
-        ? await tx.reviewRequest.updateMany({ where: { id: request.id, shopId: shop, status: "scheduled" }, data: { status: "sending" } })
-        : await tx.reviewRequest.updateMany({
-            where: { id: request.id, shopId: shop, status: "sent", reminderSentAt: null, reminderDueAt: { not: null } },
-            data: { reminderDueAt: null },
-          });
-    if (claim.count === 0) return false;
-    await tx.sendAttempt.create({ data: { id: attemptId, shopId: shop, reviewRequestId: request.id, kind, channel, status: "sending", startedAt: now } });
-    return true;
-  });
-  if (!claimed) return { outcome: "skipped", reason: "claimed_elsewhere" };
+  await db.sendAttempt.create({ data: { id: attemptId, shopId: shop, reviewRequestId: request.id, kind, channel, status: "sending", startedAt: now } });
 
   let messageIdHash: string | null = null;
   try {
@@ -237,21 +235,26 @@ export async function sendReviewEmail(
   const reminderMessage = reminderDueAt
     ? { id: reviewEmailJobId("reminder", request.id), shopId: shop, jobName: jobNameFor(sendReviewReminderJob), payload: JSON.stringify(payload), availableAt: reminderDueAt }
     : null;
-  const recorded = await db.$transaction(async (tx) => {
-    await tx.sendAttempt.updateMany({ where: { id: attemptId, shopId: shop }, data: { status: "sent", messageIdHash, finishedAt: sentAt } });
-    const updated =
+  const sentAttempt = { where: { id: attemptId, shopId: shop }, data: { status: "sent", messageIdHash, finishedAt: sentAt } };
+  if (!reminderMessage) {
+    // Nothing further to plan: both writes as one batch rather than an interactive transaction.
+    await db.$transaction([
+      db.sendAttempt.updateMany(sentAttempt),
       kind === "request"
-        ? await tx.reviewRequest.updateMany({
-            where: { id: request.id, shopId: shop },
-            data: { status: "sent", sentAt, statusReason: null, reminderDueAt },
-          })
-        : await tx.reviewRequest.updateMany({ where: { id: request.id, shopId: shop }, data: { reminderSentAt: sentAt } });
+        ? db.reviewRequest.updateMany({ where: { id: request.id, shopId: shop }, data: { status: "sent", sentAt, statusReason: null, reminderDueAt } })
+        : db.reviewRequest.updateMany({ where: { id: request.id, shopId: shop }, data: { reminderSentAt: sentAt } }),
+    ]);
+    return { outcome: "sent" };
+  }
+  const recorded = await db.$transaction(async (tx) => {
+    await tx.sendAttempt.updateMany(sentAttempt);
+    const updated = await tx.reviewRequest.updateMany({ where: { id: request.id, shopId: shop }, data: { status: "sent", sentAt, statusReason: null, reminderDueAt } });
     // Erased (or the shop redacted) while the email was on its way: plan nothing more.
     if (updated.count === 0) return false;
-    if (reminderMessage) await tx.outboxMessage.create({ data: reminderMessage });
+    await tx.outboxMessage.create({ data: reminderMessage });
     return true;
   });
-  if (recorded && reminderMessage) await dispatchOutboxMessages(db, getJobProducer(), [reminderMessage]);
+  if (recorded) await dispatchOutboxMessages(db, getJobProducer(), [reminderMessage]);
   return { outcome: "sent" };
 }
 

@@ -4,6 +4,7 @@ import { recordAuditEntry } from "~/modules/audit-log/record-audit-entry.server"
 import { AppError } from "~/modules/errors/app-error";
 
 import { getShopSettings } from "./get-shop-settings.server";
+import { shopSettingsCache } from "./shop-settings-cache.server";
 import { shopSettingsPatchSchema, shopSettingsSchema, type ShopSettings } from "./shop-settings-schema";
 
 /**
@@ -54,6 +55,7 @@ export async function updateShopSettings(
       tx,
     );
   });
+  shopSettingsCache.delete(shopId);
   return next;
 }
 

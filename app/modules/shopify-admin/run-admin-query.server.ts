@@ -3,7 +3,9 @@ import { GraphqlQueryError, unauthenticated } from "~/shopify.server";
 
 import { AdminApiTransientError, ShopifyThrottledError, ShopUnavailableError } from "./admin-api-errors";
 import type { CostLimiter, CostSettlement, ThrottleStatus } from "./create-cost-limiter.server";
+import { forgetShopAdmin } from "./forget-shop-admin.server";
 import { readQueryCost } from "./read-query-cost";
+import { shopAdminCache, type ShopAdmin } from "./shop-admin-cache.server";
 import { toAdminApiError } from "./to-admin-api-error.server";
 
 export interface RunAdminQueryOptions {
@@ -62,32 +64,20 @@ export async function runAdminQuery<T>(
   options: RunAdminQueryOptions,
 ): Promise<T> {
   const context = { estimatedCost: options.estimatedCost, timedOut: false };
-  let admin: Awaited<ReturnType<typeof unauthenticated.admin>>["admin"];
-  try {
-    const loaded = await unauthenticated.admin(shop);
-    if (!loaded.session.accessToken) throw new ShopUnavailableError(shop, "no_access_token");
-    admin = loaded.admin;
-  } catch (error) {
-    throw toAdminApiError(shop, error, context);
-  }
+  const cached = await loadShopAdmin(shop, context);
 
   await reserveBudget(shop, options);
 
-  const signal = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   let body: { data?: T; extensions?: unknown };
   try {
-    const response = await admin.graphql(query, { variables, signal });
-    body = (await response.json()) as typeof body;
-  } catch (error) {
-    context.timedOut = signal.aborted;
-    const failure = toAdminApiError(shop, error, context);
-    const cost = error instanceof GraphqlQueryError ? readQueryCost(error.body) : undefined;
-    if (cost) {
-      // A throttled query did not run and cost nothing; other errors may have cost something.
-      const charged = cost.actualQueryCost ?? (failure instanceof ShopifyThrottledError ? 0 : null);
-      await observeCost(options, shop, cost.throttleStatus, charged === null ? undefined : { reserved: options.estimatedCost, charged });
-    }
-    throw failure;
+    body = await queryAsShop<T>(cached, shop, query, variables, options);
+  } catch (failure) {
+    // A 401 for a session loaded earlier: the shop may have reinstalled (a new token) since.
+    if (!(failure instanceof ShopUnavailableError)) throw failure;
+    forgetShopAdmin(shop);
+    const stored = await loadShopAdmin(shop, context);
+    if (stored.session.accessToken === cached.session.accessToken) throw failure;
+    body = await queryAsShop<T>(stored, shop, query, variables, options);
   }
 
   const cost = readQueryCost(body);
@@ -97,4 +87,41 @@ export async function runAdminQuery<T>(
   }
   if (body.data === undefined || body.data === null) throw new AdminApiTransientError(shop, "unexpected_response");
   return body.data;
+}
+
+/** The shop's offline session and Admin API client, kept per process (shop-admin-cache). */
+function loadShopAdmin(shop: string, context: { estimatedCost: number; timedOut: boolean }): Promise<ShopAdmin> {
+  return shopAdminCache.get(shop, async () => {
+    try {
+      const loaded = await unauthenticated.admin(shop);
+      if (!loaded.session.accessToken) throw new ShopUnavailableError(shop, "no_access_token");
+      return loaded;
+    } catch (error) {
+      throw toAdminApiError(shop, error, context);
+    }
+  });
+}
+
+/** One GraphQL call; a failure becomes one of Candor's Admin API errors, its cost recorded. */
+async function queryAsShop<T>(
+  { admin }: ShopAdmin,
+  shop: string,
+  query: string,
+  variables: Record<string, unknown>,
+  options: RunAdminQueryOptions,
+): Promise<{ data?: T; extensions?: unknown }> {
+  const signal = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  try {
+    const response = await admin.graphql(query, { variables, signal });
+    return (await response.json()) as { data?: T; extensions?: unknown };
+  } catch (error) {
+    const failure = toAdminApiError(shop, error, { estimatedCost: options.estimatedCost, timedOut: signal.aborted });
+    const cost = error instanceof GraphqlQueryError ? readQueryCost(error.body) : undefined;
+    if (cost) {
+      // A throttled query did not run and cost nothing; other errors may have cost something.
+      const charged = cost.actualQueryCost ?? (failure instanceof ShopifyThrottledError ? 0 : null);
+      await observeCost(options, shop, cost.throttleStatus, charged === null ? undefined : { reserved: options.estimatedCost, charged });
+    }
+    throw failure;
+  }
 }

@@ -1,4 +1,7 @@
 import { getDb } from "~/db.server";
+import { forgetShopAdmin } from "~/modules/shopify-admin/forget-shop-admin.server";
+
+import { installedShopCache } from "./installed-shop-cache.server";
 
 /**
  * `app/uninstalled`: the shop's tokens are dead, so its sessions are deleted, and the shop is
@@ -18,5 +21,7 @@ export async function markShopUninstalled(shopId: string, uninstalledAt: Date): 
       update: { uninstalledAt },
     }),
   ]);
+  installedShopCache.delete(shopId);
+  forgetShopAdmin(shopId);
   return "uninstalled";
 }

@@ -1,5 +1,7 @@
 import { getDb } from "~/db.server";
 
+import { installedShopCache } from "./installed-shop-cache.server";
+
 /** Called after Shopify hands Candor a token for the shop: the shop is (again) installed. */
 export async function recordShopInstall(shopId: string): Promise<void> {
   const now = new Date();
@@ -8,4 +10,5 @@ export async function recordShopInstall(shopId: string): Promise<void> {
     create: { id: shopId, installedAt: now },
     update: { installedAt: now, uninstalledAt: null },
   });
+  installedShopCache.delete(shopId);
 }
