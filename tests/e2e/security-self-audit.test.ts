@@ -70,12 +70,13 @@ describe("security self-audit page (Chromium, built server)", () => {
       "app-url-https",
       "minimal-scopes",
       "compliance-webhooks",
+      "retention-applied",
       "access-review-age",
       "idle-api-keys",
     ]);
     expect(checks.filter((check) => check.status !== "pass")).toEqual([]);
-    expect(await page.getByText("All 9 checks pass.").isVisible()).toBe(true);
-    expect(await page.getByText("Pass", { exact: true }).count()).toBe(9);
+    expect(await page.getByText("All 10 checks pass.").isVisible()).toBe(true);
+    expect(await page.getByText("Pass", { exact: true }).count()).toBe(10);
     await page.close();
   });
 
@@ -98,7 +99,7 @@ describe("security self-audit page (Chromium, built server)", () => {
     expect(byId["minimal-scopes"]?.status).toBe("fail");
     expect(byId["minimal-scopes"]?.text).toContain("Scopes more than needed: write_orders.");
     expect(byId["compliance-webhooks"]?.status).toBe("pass");
-    expect(await page.getByText("2 of 9 checks fail.", { exact: false }).isVisible()).toBe(true);
+    expect(await page.getByText("2 of 10 checks fail.", { exact: false }).isVisible()).toBe(true);
     const html = await page.content();
     expect(html).not.toContain(sharedKey);
     expect(html).not.toContain(zeroKey);

@@ -2,6 +2,7 @@ import { getDb } from "~/db.server";
 import { databaseDialect } from "~/db/database-url";
 import { getEnv } from "~/modules/config/get-env.server";
 import { isAccessReviewDue } from "~/modules/access-control/access-review-due";
+import { getShopSettings } from "~/modules/settings/get-shop-settings.server";
 import { PUBLIC_DEMO_KEY_MARKER, type Env } from "~/modules/config/load-env.server";
 
 import { readAppConfiguration } from "./read-app-configuration.server";
@@ -51,7 +52,7 @@ export async function gatherSecurityFacts(shopId: string, now: Date = new Date()
   const env = getEnv();
   const db = getDb();
   const idleSince = new Date(now.getTime() - 90 * 86_400_000);
-  const [shop, lastRotation, lastAccessReview, idleKeys] = await Promise.all([
+  const [shop, lastRotation, lastAccessReview, idleKeys, settings, lastPurge] = await Promise.all([
     db.shop.findUnique({ where: { id: shopId }, select: { installedAt: true } }),
     db.encryptionKeyRotation.findFirst({
       where: { shopId, status: "completed", keyId: env.ENCRYPTION_KEYS.active.id },
@@ -64,6 +65,8 @@ export async function gatherSecurityFacts(shopId: string, now: Date = new Date()
       select: { id: true },
       orderBy: { id: "asc" },
     }),
+    getShopSettings(shopId),
+    db.purgeRun.findFirst({ where: { shopId, status: "completed" }, orderBy: { finishedAt: "desc" }, select: { finishedAt: true } }),
   ]);
   const keys = keysOf(env);
   const appUrl = new URL(env.SHOPIFY_APP_URL);
@@ -85,5 +88,8 @@ export async function gatherSecurityFacts(shopId: string, now: Date = new Date()
     lastAccessReviewAt: lastAccessReview?.reviewedAt ?? null,
     accessReviewDue: isAccessReviewDue(lastAccessReview?.reviewedAt ?? null, shop?.installedAt ?? null, now),
     idleApiKeyIds: idleKeys.map((key) => key.id),
+    retentionDays: settings.retentionDays,
+    lastPurgeCompletedAt: lastPurge?.finishedAt ?? null,
+    installedAt: shop?.installedAt ?? null,
   };
 }

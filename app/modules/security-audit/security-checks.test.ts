@@ -25,6 +25,9 @@ function facts(overrides: Partial<SecurityFacts> = {}): SecurityFacts {
     lastAccessReviewAt: daysAgo(10),
     accessReviewDue: false,
     idleApiKeyIds: [],
+    retentionDays: { reviewRequests: 365, sendLog: 90 },
+    lastPurgeCompletedAt: new Date(NOW.getTime() - 2 * 3_600_000),
+    installedAt: daysAgo(200),
     ...overrides,
   };
 }
@@ -46,6 +49,7 @@ describe("evaluateSecurityChecks", () => {
       ["app-url-https", "pass"],
       ["minimal-scopes", "pass"],
       ["compliance-webhooks", "pass"],
+      ["retention-applied", "pass"],
       ["access-review-age", "pass"],
       ["idle-api-keys", "pass"],
     ]);
@@ -104,6 +108,14 @@ describe("evaluateSecurityChecks", () => {
     const idle = statusOf(facts({ idleApiKeyIds: ["key_00000000000000aa"] }), "idle-api-keys");
     expect(idle.status).toBe("fail");
     expect(idle.finding).toBe("Unused for 90 days: key_00000000000000aa.");
+  });
+
+  it("fails when the purge has not completed for more than a day, and accepts a shop installed within the day", () => {
+    const stale = statusOf(facts({ lastPurgeCompletedAt: new Date(NOW.getTime() - 27 * 3_600_000) }), "retention-applied");
+    expect(stale.status).toBe("fail");
+    expect(stale.finding).toContain("2 windows set (reviewRequests 365 d, sendLog 90 d).");
+    expect(statusOf(facts({ lastPurgeCompletedAt: null }), "retention-applied").status).toBe("fail");
+    expect(statusOf(facts({ lastPurgeCompletedAt: null, installedAt: new Date(NOW.getTime() - 3_600_000) }), "retention-applied").status).toBe("pass");
   });
 
   it("fails when a compliance topic is not declared", () => {

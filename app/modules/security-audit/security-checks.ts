@@ -51,7 +51,15 @@ export interface SecurityFacts {
   accessReviewDue: boolean;
   /** Active API keys not used (or, never used, created) in the last 90 days. */
   idleApiKeyIds: string[];
+  /** The shop's retention window per data category, in days (validated against their bounds). */
+  retentionDays: Record<string, number>;
+  /** When the retention purge last completed for this shop, and when the shop was installed. */
+  lastPurgeCompletedAt: Date | null;
+  installedAt: Date | null;
 }
+
+/** The purge runs hourly; a shop whose last completed run is older than this is not being purged. */
+export const MAX_PURGE_GAP_HOURS = 26;
 
 /** The scopes the product needs (shopify.app.toml explains each); anything more is a finding. */
 export const REQUIRED_SCOPES = ["read_customers", "read_orders", "read_products"] as const;
@@ -185,6 +193,31 @@ function accessReview(facts: SecurityFacts): SecurityCheck {
   );
 }
 
+function retentionApplied(facts: SecurityFacts): SecurityCheck {
+  const hoursSince = (date: Date | null) => (date ? (facts.now.getTime() - date.getTime()) / 3_600_000 : null);
+  const sincePurge = hoursSince(facts.lastPurgeCompletedAt);
+  const sinceInstall = hoursSince(facts.installedAt);
+  const categories = Object.keys(facts.retentionDays).length;
+  const purgeCurrent = sincePurge !== null ? sincePurge <= MAX_PURGE_GAP_HOURS : sinceInstall !== null && sinceInstall <= MAX_PURGE_GAP_HOURS;
+  const windows = Object.entries(facts.retentionDays)
+    .map(([category, days]) => `${category} ${days} d`)
+    .join(", ");
+  return check(
+    {
+      id: "retention-applied",
+      title: "Retention windows are set and the purge applies them",
+      finding: `${categories} windows set (${windows}). ${
+        facts.lastPurgeCompletedAt
+          ? `The purge last completed ${facts.lastPurgeCompletedAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`
+          : "The purge has not completed a run for this shop yet."
+      }`,
+      whyItMatters: "Keeping personal data longer than needed breaks GDPR's storage limitation (Art. 5(1)(e)); windows only help if the hourly purge actually runs.",
+      howToFix: "Check that the worker process is running (it schedules the hourly purge) and look at the purge's last run on the overview for its error.",
+    },
+    categories > 0 && purgeCurrent,
+  );
+}
+
 function idleApiKeys(facts: SecurityFacts): SecurityCheck {
   return check(
     {
@@ -207,6 +240,7 @@ export function evaluateSecurityChecks(facts: SecurityFacts): SecurityCheck[] {
     appUrl(facts),
     scopes(facts),
     complianceWebhooks(facts),
+    retentionApplied(facts),
     accessReview(facts),
     idleApiKeys(facts),
   ];
