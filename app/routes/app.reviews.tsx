@@ -28,6 +28,8 @@ import { getReviewModerationView } from "~/modules/reviews/get-review-moderation
 import type { ReviewListItem } from "~/modules/reviews/list-reviews.server";
 import { moderateReview } from "~/modules/reviews/moderate-review.server";
 import { MODERATION_REASON_MAX, REVIEW_STATUSES } from "~/modules/reviews/review-status";
+import { requestIdOf } from "~/modules/observability/request-id-of";
+import { describeActor } from "~/modules/access-control/actor";
 
 export const meta: MetaFunction = () => [{ title: "Candor — Reviews" }];
 
@@ -44,14 +46,14 @@ const querySchema = z.object({
 export const permissions = declareRoutePermissions({ loader: "reviews:read", action: "reviews:moderate" });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { shop } = await requirePermission(request, permissions.loader);
+  const { shop, actor } = await requirePermission(request, permissions.loader);
   const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const productNumber = query.product ? PRODUCT_ID.exec(query.product)?.[1] : undefined;
   const view = await getReviewModerationView(shop, {
     status: query.status,
     rating: query.rating,
     productId: productNumber ? `gid://shopify/Product/${productNumber}` : undefined,
-  });
+  }, { requestedBy: describeActor(actor), requestId: requestIdOf(request) });
   return { ...view, productFilterInvalid: Boolean(query.product) && !productNumber };
 }
 

@@ -265,15 +265,21 @@ describe("review moderation and review figures", () => {
 
   it("gives the Reviews screen the list and the disclosure from the shop's settings", async () => {
     await modules.updateShopSettings(SHOP_A, { autoPublishMinRating: 4, channel: "flow" }, { requestedBy: "staff:1" });
-    const view = await modules.getReviewModerationView(SHOP_A, { status: "pending" });
+    const view = await modules.getReviewModerationView(SHOP_A, { status: "pending" }, { requestedBy: "staff:77", requestId: "req-reviews" });
     expect(view.autoPublishMinRating).toBe(4);
     expect(view.items.every((item) => item.status === "pending")).toBe(true);
     expect(view.disclosures.en).toContain("Reviews with 4 stars or more are published at once");
     expect(view.disclosures.en).toContain("our own email service");
     expect(view.disclosures.fr).toContain("Les avis de 4 étoiles ou plus");
     expect(view.disclosures.de).toContain("Bewertungen mit 4 oder mehr Sternen");
-    const other = await modules.getReviewModerationView(SHOP_B);
+    const other = await modules.getReviewModerationView(SHOP_B, {}, { requestedBy: "staff:78" });
     expect(other.autoPublishMinRating).toBeNull();
     expect(other.disclosures.en).toContain("We check every review before it is published.");
+    // The list names reviewers: each view is in the shop's own audit log.
+    const viewed = await db.auditEntry.findMany({ where: { action: "customer-data.viewed", targetRef: "moderation-list" }, orderBy: { occurredAt: "asc" } });
+    expect(viewed.map((entry) => [entry.shopId, entry.actorId, entry.requestId, JSON.parse(entry.details).reviews])).toEqual([
+      [SHOP_A, "77", "req-reviews", view.items.length],
+      [SHOP_B, "78", null, other.items.length],
+    ]);
   });
 });

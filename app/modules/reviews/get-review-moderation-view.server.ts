@@ -1,3 +1,5 @@
+import { auditActorFromRequester } from "~/modules/audit-log/audit-actor-from-requester";
+import { recordAuditEntry } from "~/modules/audit-log/record-audit-entry.server";
 import { getShopSettings } from "~/modules/settings/get-shop-settings.server";
 
 import { composeReviewDisclosure, DISCLOSURE_LANGUAGES, type DisclosureLanguage } from "./compose-review-disclosure";
@@ -13,9 +15,23 @@ export interface ReviewModerationView {
   disclosures: Record<DisclosureLanguage, string>;
 }
 
-/** Everything the Reviews screen shows one shop: its reviews, and how they are collected. */
-export async function getReviewModerationView(shopId: string, filters: ReviewFilters = {}): Promise<ReviewModerationView> {
+/**
+ * Everything the Reviews screen shows one shop: its reviews, and how they are collected. The
+ * list names reviewers (their chosen display names), so each view is recorded in the audit log.
+ */
+export async function getReviewModerationView(
+  shopId: string,
+  filters: ReviewFilters,
+  viewer: { requestedBy: string; requestId?: string | null },
+): Promise<ReviewModerationView> {
   const [list, settings] = await Promise.all([listReviews(shopId, filters), getShopSettings(shopId)]);
+  await recordAuditEntry(shopId, {
+    actor: auditActorFromRequester(viewer.requestedBy),
+    action: "customer-data.viewed",
+    target: { type: "review", ref: "moderation-list" },
+    requestId: viewer.requestId,
+    details: { reviews: list.items.length },
+  });
   return {
     ...list,
     autoPublishMinRating: settings.autoPublishMinRating,
