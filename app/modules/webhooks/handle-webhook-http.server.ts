@@ -19,25 +19,52 @@ function sendError(res: ServerResponse, error: AppError, requestId: string): voi
   res.end(body);
 }
 
+/**
+ * An oversized body is read to its end and thrown away before the 413 is sent (up to a
+ * ceiling, past which the connection is cut): a sender still writing when the server answers
+ * and closes would see a broken pipe instead of the 413.
+ */
+const DISCARD_CEILING_BYTES = 16 * 1024 * 1024;
+
+function discardThenReject(req: IncomingMessage, alreadyRead: number, error: AppError): Promise<never> {
+  return new Promise((_resolve, reject) => {
+    let discarded = alreadyRead;
+    req.removeAllListeners("data");
+    req.on("data", (chunk: Buffer) => {
+      discarded += chunk.length;
+      if (discarded > DISCARD_CEILING_BYTES) {
+        req.removeAllListeners("data");
+        reject(error);
+        req.destroy();
+      }
+    });
+    req.once("end", () => reject(error));
+    req.once("error", () => reject(error));
+    req.resume();
+  });
+}
+
 function readRawBody(req: IncomingMessage, limitBytes: number): Promise<string> {
   const tooLarge = () =>
     new AppError("payload_too_large", `Request body is larger than ${Math.round(limitBytes / 1024)} KiB`);
   const declared = Number(req.headers["content-length"]);
-  if (Number.isFinite(declared) && declared > limitBytes) return Promise.reject(tooLarge());
+  if (Number.isFinite(declared) && declared > limitBytes) {
+    return declared > DISCARD_CEILING_BYTES ? Promise.reject(tooLarge()) : discardThenReject(req, 0, tooLarge());
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let received = 0;
+    const onEnd = () => resolve(Buffer.concat(chunks).toString("utf8"));
     req.on("data", (chunk: Buffer) => {
       received += chunk.length;
       if (received > limitBytes) {
-        req.removeAllListeners("data");
-        req.pause();
-        reject(tooLarge());
+        req.removeListener("end", onEnd);
+        discardThenReject(req, received, tooLarge()).catch(reject);
         return;
       }
       chunks.push(chunk);
     });
-    req.once("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.once("end", onEnd);
     req.once("error", reject);
   });
 }
