@@ -1,14 +1,12 @@
 import { randomBytes } from "node:crypto";
 
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { DEMO_SHOP_DOMAIN, startFakeShopify, type FakeShopify } from "../../dev/fake-shopify/index";
 import { startAppStack, type AppStack } from "../support/app-stack";
+import { BROWSER_USER_AGENT, launchChromium } from "../support/browser";
 
-// Headless Chromium announces itself as "HeadlessChrome", which Shopify's auth treats as a bot.
-const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
-const CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 /**
  * The security self-audit page in Chromium, on the built server: the default configuration
@@ -38,7 +36,7 @@ describe("security self-audit page (Chromium, built server)", () => {
   }
 
   async function openAudit(stack: AppStack) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, userAgent: USER_AGENT });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, userAgent: BROWSER_USER_AGENT });
     await page.route("https://cdn.shopify.com/**", (route) => route.abort());
     const opened = await page.goto(`${stack.web.url}/demo/open?shop=${DEMO_SHOP_DOMAIN}`);
     expect(opened?.status()).toBe(200);
@@ -51,7 +49,7 @@ describe("security self-audit page (Chromium, built server)", () => {
   }
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
