@@ -3,8 +3,8 @@
  * settled review requests with their products, send log and outbox messages, webhook
  * deliveries, relayed outbox messages, reviews whose display name is due for anonymising and
  * answered data requests — plus control rows just as old or newer that must survive. Then:
- *   1. idle: the real web process's webhook intake under a steady load of signed webhooks
- *      (baseline p99);
+ *   1. idle: the real web process's webhook intake under a steady load of signed webhooks,
+ *      before and again after the purge (together, the baseline p99);
  *   2. purge: the same load while a separate process runs the purge for the shop, as the
  *      worker does; the purge's time, and the intake's p99 while it runs;
  *   3. checks: every expired row gone (or anonymised), every control row and every delivery
@@ -16,9 +16,10 @@
  *   BENCH_EXPIRED      expired rows to seed (default 1000000)
  *   BENCH_RATE         webhook requests per second the load sends (default 200)
  *   BENCH_CONNECTIONS  concurrent connections of the load (default 10)
- *   BENCH_IDLE_SECONDS length of the idle measurement (default 20)
- *   BENCH_BATCH_SIZE   the purge's batch size (default: the purge's own, 1,000)
- *   BENCH_PAUSE_MS     the purge's pause between batches (default 0)
+ *   BENCH_IDLE_SECONDS length of each idle measurement, before and after the purge (default 20)
+ *   BENCH_BATCH_SIZE   the purge's batch size (default: the purge's own, 250)
+ *   BENCH_REST_FACTOR  the purge's rest after each batch, as a multiple of the batch's time
+ *                      (default: the purge's own, 0.5)
  *   BENCH_LOG_LEVEL    LOG_LEVEL of the web and purge processes (default warn)
  *   BENCH_WRITE_DOCS   "false" leaves docs/benchmarks.md alone
  *   BENCH_KEEP_DATABASE "true" keeps the database afterwards (its name is printed)
@@ -64,8 +65,8 @@ const settings = {
   rate: number("BENCH_RATE", 200),
   connections: Math.round(number("BENCH_CONNECTIONS", 10)),
   idleSeconds: number("BENCH_IDLE_SECONDS", 20),
-  batchSize: process.env.BENCH_BATCH_SIZE ? Math.round(number("BENCH_BATCH_SIZE", 1_000)) : undefined,
-  pauseMs: number("BENCH_PAUSE_MS", 0),
+  batchSize: process.env.BENCH_BATCH_SIZE ? Math.round(number("BENCH_BATCH_SIZE", 250)) : undefined,
+  restFactor: process.env.BENCH_REST_FACTOR ? number("BENCH_REST_FACTOR", 0.5) : undefined,
   logLevel: process.env.BENCH_LOG_LEVEL?.trim() || "warn",
   writeDocs: process.env.BENCH_WRITE_DOCS?.trim() !== "false",
   keepDatabase: process.env.BENCH_KEEP_DATABASE?.trim() === "true",
@@ -85,12 +86,16 @@ if (process.env.BENCH_PURGE_PROCESS === "1") {
   await getDb().$queryRawUnsafe("SELECT 1"); // connect before the clock starts
   console.log("PURGE-START");
   const started = performance.now();
+  let phase = "";
   const result = await purgeExpiredData(SHOP, {
+    onBatch: ({ purger }) => {
+      if (purger !== phase) console.log(`PURGE-PHASE ${(phase = purger)}`);
+    },
     ...(settings.batchSize ? { batchSize: settings.batchSize } : {}),
-    pauseMs: settings.pauseMs,
+    ...(settings.restFactor !== undefined ? { restFactor: settings.restFactor } : {}),
   });
   const seconds = (performance.now() - started) / 1_000;
-  console.log(`PURGE-DONE ${JSON.stringify({ seconds, counts: result.counts })}`);
+  console.log(`PURGE-DONE ${JSON.stringify({ seconds, counts: result.counts, workMs: result.workMs, restMs: result.restMs })}`);
   await disconnectDb();
   process.exit(0);
 }
@@ -312,13 +317,20 @@ function startLoad(port: number, tag: string) {
 }
 
 function summarise(samples: Sample[], from: number, to: number) {
-  const window = samples.filter((sample) => sample.at >= from && sample.at <= to);
+  return summariseWindows(samples, [{ from, to }]);
+}
+
+/** Latency over one or more time windows taken together. */
+function summariseWindows(samples: Sample[], windows: Array<{ from: number; to: number }>) {
+  const window = samples.filter((sample) => windows.some(({ from, to }) => sample.at >= from && sample.at <= to));
+  const seconds = windows.reduce((total, { from, to }) => total + (to - from) / 1_000, 0);
   const sorted = Float64Array.from(window.map((sample) => sample.ms)).sort();
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
   return {
     requests: window.length,
-    perSecond: window.length / ((to - from) / 1_000),
+    perSecond: window.length / seconds,
     p50: at(0.5),
+    p90: at(0.9),
     p99: at(0.99),
     max: sorted[sorted.length - 1] ?? Number.NaN,
     failed: window.filter((sample) => sample.status !== 200).length,
@@ -335,7 +347,8 @@ async function runPurgeProcess(env: NodeJS.ProcessEnv) {
   });
   let startedAt = 0;
   let finishedAt = 0;
-  let report: { seconds: number; counts: Record<string, number> } | undefined;
+  let report: { seconds: number; counts: Record<string, number>; workMs: number; restMs: number } | undefined;
+  const phases: Array<{ name: string; at: number }> = [];
   let pending = "";
   child.stdout.on("data", (chunk: Buffer) => {
     pending += chunk.toString();
@@ -343,6 +356,7 @@ async function runPurgeProcess(env: NodeJS.ProcessEnv) {
     pending = lines.pop() ?? "";
     for (const line of lines) {
       if (line === "PURGE-START") startedAt = Date.now();
+      else if (line.startsWith("PURGE-PHASE ")) phases.push({ name: line.slice("PURGE-PHASE ".length), at: Date.now() });
       else if (line.startsWith("PURGE-DONE ")) {
         finishedAt = Date.now();
         report = JSON.parse(line.slice("PURGE-DONE ".length)) as typeof report;
@@ -351,7 +365,15 @@ async function runPurgeProcess(env: NodeJS.ProcessEnv) {
   });
   const [code] = (await once(child, "exit")) as [number | null];
   if (code !== 0 || !report) throw new Error(`the purge process exited with ${code}`);
-  return { startedAt, finishedAt, ...report };
+  return { startedAt, finishedAt, phases, ...report };
+}
+
+/** The intake's latency while each kind of record was being purged (each phase runs from its first batch to the next phase's). */
+function summarisePhases(samples: Sample[], purge: { phases: Array<{ name: string; at: number }>; finishedAt: number }) {
+  return purge.phases.map((phase, index) => {
+    const to = purge.phases[index + 1]?.at ?? purge.finishedAt;
+    return { name: phase.name, seconds: (to - phase.at) / 1_000, ...summarise(samples, phase.at, to) };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -419,9 +441,18 @@ async function main(): Promise<number> {
     const loadAverageBeforePurge = os.loadavg()[0]!;
     const purge = await runPurgeProcess(env);
     const loadAverageAfterPurge = os.loadavg()[0]!;
+    log(`purge done; measuring the idle intake again`);
     await sleep(1_000);
+    const afterFrom = Date.now();
+    await sleep(settings.idleSeconds * 1_000);
+    const afterTo = Date.now();
     await load.stop();
-    const idle = summarise(load.samples, idleFrom, idleTo);
+    // The baseline brackets the purge: the same load just before and just after it. On a shared
+    // machine the intake's tail drifts by itself from one 20 s window to the next; a baseline
+    // taken on one side only would credit or blame the purge for that drift.
+    const idleBefore = summarise(load.samples, idleFrom, idleTo);
+    const idleAfter = summarise(load.samples, afterFrom, afterTo);
+    const idle = summariseWindows(load.samples, [{ from: idleFrom, to: idleTo }, { from: afterFrom, to: afterTo }]);
     const during = summarise(load.samples, purge.startedAt, purge.finishedAt);
     await sleep(2_000); // the intake answers after its commit; let the last group commit land
     const after = await census(client);
@@ -453,8 +484,14 @@ async function main(): Promise<number> {
     const purgeRowsPerSecond = settings.expired / purge.seconds;
     const targets = { purge: purge.seconds < MAX_PURGE_SECONDS, p99: ratio < MAX_P99_RATIO };
     const passed = targets.purge && targets.p99 && problems.length === 0;
-    log(`purge ${fmt(purge.seconds)} s (${int(purgeRowsPerSecond)} rows/s); intake p99 idle ${fmt(idle.p99)} ms, during purge ${fmt(during.p99)} ms (× ${fmt(ratio, 2)})`);
+    log(`purge ${fmt(purge.seconds)} s (${int(purgeRowsPerSecond)} rows/s; in batches ${fmt(purge.workMs / 1_000)} s, resting ${fmt(purge.restMs / 1_000)} s); intake p99 idle ${fmt(idle.p99)} ms, during purge ${fmt(during.p99)} ms (× ${fmt(ratio, 2)})`);
+    log(`  idle p99 before / after the purge: ${fmt(idleBefore.p99)} / ${fmt(idleAfter.p99)} ms`);
+    log(`  intake p50 / p90 / p99 / max, idle: ${[idle.p50, idle.p90, idle.p99, idle.max].map((ms) => fmt(ms)).join(" / ")} ms; during the purge: ${[during.p50, during.p90, during.p99, during.max].map((ms) => fmt(ms)).join(" / ")} ms`);
     for (const problem of problems) log(`check failed: ${problem}`);
+    const slices = Array.from({ length: Math.max(1, Math.round(settings.idleSeconds / 5)) }, (_, index) => idleFrom + index * 5_000);
+    log(`  idle p99 by 5 s (how steady the baseline is): ${slices.map((from) => fmt(summarise(load.samples, from, Math.min(idleTo, from + 5_000)).p99)).join(" / ")} ms`);
+    const phases = summarisePhases(load.samples, purge);
+    for (const phase of phases) log(`  ${phase.name}: ${fmt(phase.seconds)} s, intake p50 ${fmt(phase.p50)} ms, p99 ${fmt(phase.p99)} ms (${int(phase.requests)} webhooks)`);
 
     const cpu = os.cpus();
     const section = `
@@ -462,22 +499,25 @@ async function main(): Promise<number> {
 
 _This section is written by \`bench/retention-purge.ts\`; edit the script, not the section._
 
-Command: \`npm run bench:purge\` (runs \`bash bench/run-retention-purge.sh\`: makes sure Redis and PostgreSQL run, builds if \`build/server.js\` is missing, then \`npx tsx bench/retention-purge.ts\`). Options: \`BENCH_EXPIRED\` (default 1000000), \`BENCH_RATE\` (webhooks per second, default 200), \`BENCH_CONNECTIONS\` (default 10), \`BENCH_IDLE_SECONDS\` (default 20), \`BENCH_BATCH_SIZE\`, \`BENCH_PAUSE_MS\`, \`BENCH_WRITE_DOCS=false\`. It exits non-zero when a target or a check is missed.
+Command: \`npm run bench:purge\` (runs \`bash bench/run-retention-purge.sh\`: makes sure Redis and PostgreSQL run, builds if \`build/server.js\` is missing, then \`npx tsx bench/retention-purge.ts\`). Options: \`BENCH_EXPIRED\` (default 1000000), \`BENCH_RATE\` (webhooks per second, default 200), \`BENCH_CONNECTIONS\` (default 10), \`BENCH_IDLE_SECONDS\` (default 20), \`BENCH_BATCH_SIZE\`, \`BENCH_REST_FACTOR\`, \`BENCH_WRITE_DOCS=false\`. It exits non-zero when a target or a check is missed.
 
 Last run: ${new Date().toISOString().replace(/\.\d+Z$/, "Z")} · commit ${git(["rev-parse", "--short", "HEAD"])} · Node ${process.version} · ${cpu.length} CPUs (${cpu[0]?.model.trim() ?? "unknown"}), shared by the web process, the purge process, the load tool, PostgreSQL and Redis · PostgreSQL only
 
-**What is measured.** One shop holding ${int(settings.expired)} rows past their retention window (default windows): ${int(p.expired.requests)} review requests sent 400 days ago with ${int(p.expired.requestedProducts)} requested products, ${int(p.expired.sendAttempts)} send attempts and ${int(p.expired.requestOutbox)} outbox messages, ${int(p.expired.deliveries)} webhook deliveries 30 days old, ${int(p.expired.relayedOutbox)} outbox messages relayed 30 days ago, ${int(p.expired.reviews)} reviews whose display name is due for anonymising, ${int(p.expired.dataRequests)} data requests answered four years ago — and control rows that must survive: ${int(p.controls.heldRequests)} requests still scheduled though 400 days old, ${int(p.controls.recentRequests)} sent 100 days ago (each with products and a send attempt inside its window), ${int(p.controls.deliveries)} recent deliveries, ${int(p.controls.reviews)} recent reviews, ${int(p.controls.pendingDataRequests)} unanswered data requests, ${int(p.controls.unrelayedOutbox)} outbox messages not yet relayed. Seeded with set-based \`INSERT … SELECT FROM generate_series\` in ${fmt(seedSeconds)} s, then \`VACUUM (ANALYZE)\` and \`CHECKPOINT\`. The built web process (\`node build/server.js\`, no workers in it) takes a steady ${int(settings.rate)} signed \`orders/fulfilled\` webhooks per second over ${settings.connections} connections (autocannon, a fresh webhook id each, into the same shop and tables the purge works on). The baseline is that load's latency for ${settings.idleSeconds} s with nothing else running (after 3 s of warm-up); then a separate process runs \`purgeExpiredData\` for the shop — the function the worker's \`purge-expired-data\` job calls, batches of ${settings.batchSize ?? 1_000} in short transactions — while the load goes on, and the intake's latency is taken over exactly the purge's duration. The ratio of the two p99s is what the target judges (absolute figures on a shared 2-core machine vary between runs). Afterwards every expired row must be gone (reviews kept, their names replaced), every control row and every webhook the load delivered must be there, and the purge's counts must equal the seed.
+**What is measured.** One shop holding ${int(settings.expired)} rows past their retention window (default windows): ${int(p.expired.requests)} review requests sent 400 days ago with ${int(p.expired.requestedProducts)} requested products, ${int(p.expired.sendAttempts)} send attempts and ${int(p.expired.requestOutbox)} outbox messages, ${int(p.expired.deliveries)} webhook deliveries 30 days old, ${int(p.expired.relayedOutbox)} outbox messages relayed 30 days ago, ${int(p.expired.reviews)} reviews whose display name is due for anonymising, ${int(p.expired.dataRequests)} data requests answered four years ago — and control rows that must survive: ${int(p.controls.heldRequests)} requests still scheduled though 400 days old, ${int(p.controls.recentRequests)} sent 100 days ago (each with products and a send attempt inside its window), ${int(p.controls.deliveries)} recent deliveries, ${int(p.controls.reviews)} recent reviews, ${int(p.controls.pendingDataRequests)} unanswered data requests, ${int(p.controls.unrelayedOutbox)} outbox messages not yet relayed. Seeded with set-based \`INSERT … SELECT FROM generate_series\` in ${fmt(seedSeconds)} s, then \`VACUUM (ANALYZE)\` and \`CHECKPOINT\`. The built web process (\`node build/server.js\`, no workers in it) takes a steady ${int(settings.rate)} signed \`orders/fulfilled\` webhooks per second over ${settings.connections} connections (autocannon, a fresh webhook id each, into the same shop and tables the purge works on). After 3 s of warm-up the load's latency is measured for ${settings.idleSeconds} s with nothing else running; then a separate process runs \`purgeExpiredData\` for the shop — the function the worker's \`purge-expired-data\` job calls, with the production defaults unless overridden here: batches of ${settings.batchSize ?? 250} in short transactions, resting after each batch ${settings.restFactor ?? 0.5} × as long as it took — while the load goes on, and the intake's latency is taken over exactly the purge's duration; then ${settings.idleSeconds} s more with the purge finished. The baseline is the two idle windows together, which bracket the purge: on this machine the intake's p99 drifts by itself from one 20 s window to the next (the 5 s slices of an idle window have been seen to range from 16 to 34 ms), and a baseline on one side only would credit or blame the purge for that drift. The ratio of the p99s is what the target judges (absolute figures on a shared 2-core machine vary between runs). Afterwards every expired row must be gone (reviews kept, their names replaced), every control row and every webhook the load delivered must be there, and the purge's counts must equal the seed.
 
-Machine load (1-minute load average, ${cpu.length} CPUs) at the start of the idle run ${fmt(loadAverageAtStart, 2)}, before the purge ${fmt(loadAverageBeforePurge, 2)}, after it ${fmt(loadAverageAfterPurge, 2)}: anything well above ${cpu.length} means other work shared the CPUs, which raises both runs' latencies and makes the ratio the only comparable figure.
+Machine load (1-minute load average, ${cpu.length} CPUs) at the start of the first idle window ${fmt(loadAverageAtStart, 2)}, before the purge ${fmt(loadAverageBeforePurge, 2)}, after it ${fmt(loadAverageAfterPurge, 2)}: anything well above ${cpu.length} means other work shared the CPUs, which raises both runs' latencies and makes the ratio the only comparable figure.
 
 | Run | webhooks | req/s | p50 ms | p99 ms | max ms | failed |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: |
-| idle (baseline) | ${int(idle.requests)} | ${fmt(idle.perSecond)} | ${fmt(idle.p50)} | ${fmt(idle.p99)} | ${fmt(idle.max)} | ${idle.failed} |
+| idle, before the purge | ${int(idleBefore.requests)} | ${fmt(idleBefore.perSecond)} | ${fmt(idleBefore.p50)} | ${fmt(idleBefore.p99)} | ${fmt(idleBefore.max)} | ${idleBefore.failed} |
+| idle, after the purge | ${int(idleAfter.requests)} | ${fmt(idleAfter.perSecond)} | ${fmt(idleAfter.p50)} | ${fmt(idleAfter.p99)} | ${fmt(idleAfter.max)} | ${idleAfter.failed} |
+| **idle, both (baseline)** | ${int(idle.requests)} | ${fmt(idle.perSecond)} | ${fmt(idle.p50)} | ${fmt(idle.p99)} | ${fmt(idle.max)} | ${idle.failed} |
 | **during the purge** | ${int(during.requests)} | ${fmt(during.perSecond)} | ${fmt(during.p50)} | ${fmt(during.p99)} | ${fmt(during.max)} | ${during.failed} |
+${phases.map((phase) => `| … while purging ${phase.name} (${fmt(phase.seconds)} s) | ${int(phase.requests)} | ${fmt(phase.perSecond)} | ${fmt(phase.p50)} | ${fmt(phase.p99)} | ${fmt(phase.max)} | ${phase.failed} |`).join("\n")}
 
 | Target | Figure | Result |
 | --- | ---: | :---: |
-| purge of ${int(settings.expired)} expired rows < ${MAX_PURGE_SECONDS} s | ${fmt(purge.seconds)} s (${int(purgeRowsPerSecond)} rows/s) | ${targets.purge ? "pass" : "**miss**"} |
+| purge of ${int(settings.expired)} expired rows < ${MAX_PURGE_SECONDS} s | ${fmt(purge.seconds)} s (${int(purgeRowsPerSecond)} rows/s; ${fmt(purge.workMs / 1_000)} s in batches, ${fmt(purge.restMs / 1_000)} s resting) | ${targets.purge ? "pass" : "**miss**"} |
 | intake p99 during the purge < ${MAX_P99_RATIO} × idle p99 | ${fmt(during.p99)} ms ÷ ${fmt(idle.p99)} ms = ${fmt(ratio, 2)} | ${targets.p99 ? "pass" : "**miss**"} |
 | checks (all expired gone, all controls and deliveries kept, counts = seed) | ${problems.length === 0 ? "all pass" : problems.join("; ")} | ${problems.length === 0 ? "pass" : "**miss**"} |
 

@@ -2,7 +2,7 @@
 # Retention-purge benchmark: 1,000,000 expired rows purged in PostgreSQL while signed webhooks
 # keep arriving (see bench/retention-purge.ts and docs/benchmarks.md).
 # Usage: npm run bench:purge   (options as environment variables: BENCH_EXPIRED, BENCH_RATE,
-#        BENCH_CONNECTIONS, BENCH_IDLE_SECONDS, BENCH_BATCH_SIZE, BENCH_PAUSE_MS, BENCH_LOG_LEVEL,
+#        BENCH_CONNECTIONS, BENCH_IDLE_SECONDS, BENCH_BATCH_SIZE, BENCH_REST_FACTOR, BENCH_LOG_LEVEL,
 #        BENCH_WRITE_DOCS, BENCH_KEEP_DATABASE)
 # Exits non-zero when a target or a check is missed; the results are written to
 # docs/benchmarks.md either way.

@@ -69,6 +69,33 @@ function readBody(request: GraphqlRequest): GraphqlBody | null {
   }
 }
 
+type CheckedDocument = { document: DocumentNode; errors: readonly GraphQLError[] } | { syntaxError: GraphQLError };
+
+/**
+ * Parsing and validating depend only on the query text and the schema version, and apps send
+ * the same few documents over and over: checking each text once keeps the fake's CPU cost per
+ * request near that of executing it. Bounded, since tests may send many distinct texts.
+ */
+const checkedDocuments = new Map<string, CheckedDocument>();
+const MAX_CHECKED_DOCUMENTS = 500;
+
+function checkDocument(version: string, schema: Parameters<typeof validate>[0], query: string): CheckedDocument {
+  const key = `${version}\n${query}`;
+  const known = checkedDocuments.get(key);
+  if (known) return known;
+  let checked: CheckedDocument;
+  try {
+    const document = parse(query);
+    checked = { document, errors: validate(schema, document) };
+  } catch (error) {
+    if (!(error instanceof GraphQLError)) throw error;
+    checked = { syntaxError: error };
+  }
+  if (checkedDocuments.size >= MAX_CHECKED_DOCUMENTS) checkedDocuments.delete(checkedDocuments.keys().next().value as string);
+  checkedDocuments.set(key, checked);
+  return checked;
+}
+
 function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
@@ -105,14 +132,9 @@ export async function handleAdminGraphql(request: GraphqlRequest, state: FakeSho
   if (!token || !shop) return { status: 401, body: { errors: INVALID_TOKEN_MESSAGE }, operation };
   if (!body) return { status: 400, body: { errors: { query: "Required parameter missing or invalid" } }, operation };
 
-  let document: DocumentNode;
-  try {
-    document = parse(body.query);
-  } catch (error) {
-    if (!(error instanceof GraphQLError)) throw error;
-    return { status: 200, body: { errors: [toShopifySyntaxError(error)] }, operation };
-  }
-  const validationErrors = validate(api.schema, document);
+  const checked = checkDocument(request.version, api.schema, body.query);
+  if ("syntaxError" in checked) return { status: 200, body: { errors: [toShopifySyntaxError(checked.syntaxError)] }, operation };
+  const { document, errors: validationErrors } = checked;
   if (validationErrors.length > 0) {
     return { status: 200, body: { errors: validationErrors.map(toShopifyValidationError) }, operation };
   }
