@@ -519,6 +519,7 @@ ${phases.map((phase) => `| … while purging ${phase.name} (${fmt(phase.seconds)
 | --- | ---: | :---: |
 | purge of ${int(settings.expired)} expired rows < ${MAX_PURGE_SECONDS} s | ${fmt(purge.seconds)} s (${int(purgeRowsPerSecond)} rows/s; ${fmt(purge.workMs / 1_000)} s in batches, ${fmt(purge.restMs / 1_000)} s resting) | ${targets.purge ? "pass" : "**miss**"} |
 | intake p99 during the purge < ${MAX_P99_RATIO} × idle p99 | ${fmt(during.p99)} ms ÷ ${fmt(idle.p99)} ms = ${fmt(ratio, 2)} | ${targets.p99 ? "pass" : "**miss**"} |
+| for reference, not judged: ÷ the idle window before the purge alone | ${fmt(during.p99)} ms ÷ ${fmt(idleBefore.p99)} ms = ${fmt(during.p99 / idleBefore.p99, 2)} | – |
 | checks (all expired gone, all controls and deliveries kept, counts = seed) | ${problems.length === 0 ? "all pass" : problems.join("; ")} | ${problems.length === 0 ? "pass" : "**miss**"} |
 
 Purge counts: ${Object.entries(purge.counts).map(([key, count]) => `${key} ${int(count)}`).join(", ")}.

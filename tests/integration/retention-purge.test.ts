@@ -226,6 +226,8 @@ describe("retention purge", () => {
     const dates = await deletionDates(SHOP, before);
     const result = await modules.purgeExpiredData(SHOP, { batchSize: 2 });
     const purgedAt = Date.now();
+    // By default it rests after each full batch, giving way to live traffic.
+    expect(result.restMs).toBeGreaterThan(0);
     const after = present(await snapshot(SHOP));
 
     // The inventory's date and the purge agree on every row: gone exactly when its date has come.
@@ -316,7 +318,8 @@ describe("retention purge", () => {
     const overview = await modules.getShopOverview(shopId);
     expect(overview.retentionPurge.lastRun).toMatchObject({ status: "interrupted", finishedAt: null });
 
-    const resumed = await modules.purgeExpiredData(shopId, { batchSize: 3 });
+    const resumed = await modules.purgeExpiredData(shopId, { batchSize: 3, restFactor: 0 });
+    expect(resumed.restMs).toBe(0);
     expect(resumed.runId).toBe(interrupted.id);
     expect(resumed.attempts).toBe(2);
     expect(resumed.counts).toEqual({ reviewRequests: 7, requestedProducts: 14, sendAttempts: 7, outboxMessages: 7, webhookDeliveries: 9 });
