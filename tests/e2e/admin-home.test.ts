@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { DEMO_IDS, DEMO_OWNER_USER_ID, DEMO_SHOP_DOMAIN, startFakeShopify, type FakeShopify } from "../../dev/fake-shopify/index";
@@ -9,23 +9,9 @@ import { mintSessionToken } from "../../dev/session-token";
 import type { Db } from "../../app/db.server";
 import { REPO_ROOT, waitFor, type AppProcess } from "../support/app-process";
 import { startAppStack, type AppStack } from "../support/app-stack";
+import { BROWSER_USER_AGENT, launchChromium } from "../support/browser";
 import { dumpDatabase } from "../support/dump-database";
 import { testBackend, type TestDatabase } from "../support/test-database";
-
-// Headless Chromium announces itself as "HeadlessChrome", which Shopify's auth treats as a
-// bot (410); a merchant's browser does not.
-const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
-
-const CHROMIUM_ARGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 describe("the embedded admin in Chromium, served by the built server", () => {
   let stack: AppStack;
@@ -47,7 +33,7 @@ describe("the embedded admin in Chromium, served by the built server", () => {
       RUN_WORKERS_IN_WEB: "true",
     });
     ({ database, db, env, web } = stack);
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -68,7 +54,7 @@ describe("the embedded admin in Chromium, served by the built server", () => {
   }
 
   it("installs through token exchange and shows the overview with the shop's events", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, userAgent: USER_AGENT });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, userAgent: BROWSER_USER_AGENT });
     // Shopify's App Bridge script exists only inside Shopify admin; the page must still render.
     await page.route("https://cdn.shopify.com/**", (route) => route.abort());
 
@@ -121,7 +107,7 @@ describe("the embedded admin in Chromium, served by the built server", () => {
   });
 
   it("does not open without a valid session token, nor through the demo shortcut", async () => {
-    const page = await browser.newPage({ userAgent: USER_AGENT });
+    const page = await browser.newPage({ userAgent: BROWSER_USER_AGENT });
     await page.route("https://cdn.shopify.com/**", (route) => route.abort());
     const forged = (await adminUrl()).replace(/id_token=[^&]+/, "id_token=forged.token.value");
     const response = await page.goto(forged);

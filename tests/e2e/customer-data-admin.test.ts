@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { DEMO_IDS, DEMO_SHOP_DOMAIN, startFakeShopify, type FakeShopify } from "../../dev/fake-shopify/index";
@@ -13,22 +13,8 @@ import { parseEncryptionKeys } from "../../app/modules/crypto/parse-encryption-k
 import { DEMO_STAFF_USER_ID } from "../../app/modules/demo/mint-demo-session-token.server";
 import { REPO_ROOT, type AppProcess } from "../support/app-process";
 import { startAppStack, type AppStack } from "../support/app-stack";
+import { BROWSER_USER_AGENT, launchChromium } from "../support/browser";
 import { testBackend } from "../support/test-database";
-
-// Headless Chromium announces itself as "HeadlessChrome", which Shopify's auth treats as a
-// bot (410); a merchant's browser does not.
-const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
-
-const CHROMIUM_ARGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 const OTHER_SHOP = "candor-other.myshopify.com";
 const ADA = DEMO_IDS.customers.ada;
@@ -157,7 +143,7 @@ describe("customer data in the embedded admin (Chromium, built server)", () => {
         dueAt: new Date(now - 10 * DAY_MS),
       },
     });
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -167,7 +153,7 @@ describe("customer data in the embedded admin (Chromium, built server)", () => {
   });
 
   async function openAdmin(shop: string, screen: string): Promise<{ page: Page; dialogs: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, userAgent: USER_AGENT, acceptDownloads: true });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, userAgent: BROWSER_USER_AGENT, acceptDownloads: true });
     // Shopify's App Bridge script exists only inside Shopify admin; the page must still render.
     await page.route("https://cdn.shopify.com/**", (route) => route.abort());
     const dialogs: string[] = [];

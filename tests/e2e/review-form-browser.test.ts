@@ -2,13 +2,14 @@ import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 import { SignJWT } from "jose";
-import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Response } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { REVIEW_FORM_STRINGS } from "../../app/modules/reviews/review-form-strings";
 import { REVIEW_LIMITS } from "../../app/modules/reviews/review-submission-schema";
 import { REPO_ROOT, waitFor } from "../support/app-process";
-import { startReviewEmailWorld, USER_AGENT, type ReviewEmailWorld } from "../support/review-email-world";
+import { BROWSER_USER_AGENT, launchChromium } from "../support/browser";
+import { startReviewEmailWorld, type ReviewEmailWorld } from "../support/review-email-world";
 import { testBackend } from "../support/test-database";
 
 /*
@@ -19,17 +20,6 @@ import { testBackend } from "../support/test-database";
  * - `audit` has JavaScript enabled and bypasses the Content-Security-Policy, only so that
  *   axe-core can be injected and run on those same URLs. The pages themselves ship no script.
  */
-
-const CHROMIUM_ARGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 const AXE_SOURCE = readFileSync(path.join(REPO_ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
@@ -78,9 +68,9 @@ describe("the storefront review form in Chromium without JavaScript (keyboard on
     reviewLink = /https:\/\/review-browser\.myshopify\.com\/apps\/candor\/review\?token=[\w.-]+/.exec(message.text ?? "")![0];
     reviewRequestId = (await waitFor(() => world.db.reviewRequest.findFirst({ where: { shopId: shop, status: "sent" } }), 10_000, "sent")).id;
 
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
-    customer = await browser.newContext({ javaScriptEnabled: false, userAgent: USER_AGENT, viewport: { width: 900, height: 1000 } });
-    audit = await browser.newContext({ javaScriptEnabled: true, bypassCSP: true, userAgent: USER_AGENT, viewport: { width: 900, height: 1000 } });
+    browser = await launchChromium();
+    customer = await browser.newContext({ javaScriptEnabled: false, userAgent: BROWSER_USER_AGENT, viewport: { width: 900, height: 1000 } });
+    audit = await browser.newContext({ javaScriptEnabled: true, bypassCSP: true, userAgent: BROWSER_USER_AGENT, viewport: { width: 900, height: 1000 } });
     for (const context of [customer, audit]) {
       await context.route(`https://${shop}/cdn/**`, (route) => route.fulfill({ contentType: "image/svg+xml", body: PRODUCT_IMAGE }));
     }

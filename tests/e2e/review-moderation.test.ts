@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { DEMO_SHOP_DOMAIN, startFakeShopify, type FakeShopify } from "../../dev/fake-shopify/index";
@@ -11,22 +11,8 @@ import { encryptSecret } from "../../app/modules/crypto/encrypt-secret.server";
 import { parseEncryptionKeys } from "../../app/modules/crypto/parse-encryption-keys";
 import { REPO_ROOT, waitFor, type AppProcess } from "../support/app-process";
 import { startAppStack, type AppStack } from "../support/app-stack";
+import { BROWSER_USER_AGENT, launchChromium } from "../support/browser";
 import { testBackend } from "../support/test-database";
-
-// Headless Chromium announces itself as "HeadlessChrome", which Shopify's auth treats as a
-// bot (410); a merchant's browser does not.
-const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
-
-const CHROMIUM_ARGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 const SCRIPT = "<script>alert(1)</script>";
 
@@ -90,7 +76,7 @@ describe("moderating reviews in the embedded admin (Chromium, built server)", ()
         }),
       ],
     });
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -100,7 +86,7 @@ describe("moderating reviews in the embedded admin (Chromium, built server)", ()
   });
 
   async function openReviews(): Promise<{ page: Page; dialogs: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, userAgent: USER_AGENT });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, userAgent: BROWSER_USER_AGENT });
     // Shopify's App Bridge script exists only inside Shopify admin; the page must still render.
     await page.route("https://cdn.shopify.com/**", (route) => route.abort());
     const dialogs: string[] = [];
