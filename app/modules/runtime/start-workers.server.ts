@@ -23,6 +23,13 @@ export interface WorkerOptions {
   relayMinAgeMs?: number;
 }
 
+/**
+ * Queues whose jobs run one at a time in each worker process, whatever WORKER_CONCURRENCY
+ * says: a retention purge is long and yields to live traffic by design, and several at once
+ * would take back the room each one leaves.
+ */
+const ONE_AT_A_TIME_QUEUES = new Set(["maintenance"]);
+
 async function runJob(job: Job, token?: string): Promise<unknown> {
   const definition = findJobDefinition(job.name);
   const handler = definition ? JOB_HANDLERS[definition.name] : undefined;
@@ -61,7 +68,7 @@ export async function startWorkers(options: WorkerOptions = {}): Promise<Running
     const worker = new Worker(queueName, runJob, {
       connection,
       prefix: env.QUEUE_PREFIX,
-      concurrency: options.concurrency ?? env.WORKER_CONCURRENCY,
+      concurrency: ONE_AT_A_TIME_QUEUES.has(queueName) ? 1 : (options.concurrency ?? env.WORKER_CONCURRENCY),
     });
     worker.on("error", (error) => logger.error({ queue: queueName, reason: error.message }, "worker error"));
     worker.on("failed", (job, error) =>
