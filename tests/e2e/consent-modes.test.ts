@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { FakeAddress } from "../../dev/fake-shopify/types";
 import { waitFor } from "../support/app-process";
-import { ADMIN_API_EMAIL, fixtureCustomerId, startReviewEmailWorld, USER_AGENT, type ReviewEmailWorld } from "../support/review-email-world";
+import { BROWSER_USER_AGENT } from "../support/browser";
+import { ADMIN_API_EMAIL, fixtureCustomerId, startReviewEmailWorld, type ReviewEmailWorld } from "../support/review-email-world";
 
 const addressIn = (countryCode: string, country: string): FakeAddress => ({
   firstName: "Sam",
@@ -153,7 +154,7 @@ describe("consent modes and the consent ledger at send time (real server, worker
     const idToken = await world.sessionToken(shop);
     const host = Buffer.from(`admin.shopify.com/store/${shopName}`).toString("base64url");
     const page = await fetch(`${world.web.url}/app/privacy-notice?${new URLSearchParams({ embedded: "1", shop, host, id_token: idToken })}`, {
-      headers: { "User-Agent": USER_AGENT },
+      headers: { "User-Agent": BROWSER_USER_AGENT },
     });
     expect(page.status).toBe(200);
     const html = await page.text();

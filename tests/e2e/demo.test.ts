@@ -4,13 +4,11 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { freePort, REPO_ROOT } from "../support/app-process";
+import { BROWSER_USER_AGENT, launchChromium } from "../support/browser";
 import { deleteRedisPrefix } from "../support/redis-server";
-
-const BROWSER_USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
 
 describe("npm run demo", () => {
   let demo: ChildProcess;
@@ -88,10 +86,7 @@ describe("npm run demo", () => {
   });
 
   it("saves settings from the admin in a browser, and refuses out-of-range values without saving", async () => {
-    const browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ userAgent: BROWSER_USER_AGENT });
       await page.route("https://cdn.shopify.com/**", (route) => route.abort());

@@ -8,9 +8,8 @@ import { DEMO_OWNER_USER_ID, DEMO_SHOP_DOMAIN, startFakeShopify, type FakeShopif
 import { mintSessionToken } from "../../dev/session-token";
 import { waitFor } from "../support/app-process";
 import { startAppStack, type AppStack } from "../support/app-stack";
+import { BROWSER_USER_AGENT } from "../support/browser";
 
-// Shopify's auth answers a client that looks like a bot with 410; a merchant's browser does not.
-const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
 const HOUR = 3_600_000;
 
 const utc = (epochMs: number) => `${new Date(epochMs).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`;
@@ -51,7 +50,7 @@ describe("the scheduled retention purge, seen from the admin", () => {
     });
     const host = Buffer.from("admin.shopify.com/store/candor-demo").toString("base64url");
     const response = await fetch(`${stack.web.url}/app?${new URLSearchParams({ embedded: "1", shop: DEMO_SHOP_DOMAIN, host, id_token: idToken })}`, {
-      headers: { "User-Agent": USER_AGENT },
+      headers: { "User-Agent": BROWSER_USER_AGENT },
     });
     expect(response.status).toBe(200);
     // React separates adjacent text with comments in server-rendered HTML.

@@ -11,10 +11,10 @@ import { startMailCatcher, type MailCatcher } from "../../dev/mail-catcher/index
 import { mintSessionToken } from "../../dev/session-token";
 import { REPO_ROOT, waitFor, type AppProcess } from "./app-process";
 import { startAppStack, type AppStack } from "./app-stack";
+import { BROWSER_USER_AGENT } from "./browser";
 import { postSignedWebhook } from "./signed-webhook";
 import type { TestDatabase } from "./test-database";
 
-export const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
 const FIXTURE = readFileSync(path.join(REPO_ROOT, "tests/fixtures/shopify-webhooks/orders/fulfilled.json"), "utf8");
 
 /** The personal data of the fixture's customer, plus the address the fake Admin API returns. */
@@ -132,7 +132,7 @@ export async function startReviewEmailWorld(name: string): Promise<ReviewEmailWo
       const idToken = await mintSessionToken({ apiKey, apiSecret, shop, userId: "1" });
       const host = Buffer.from(`admin.shopify.com/store/${shopName}`).toString("base64url");
       const response = await fetch(`${web.url}/app?${new URLSearchParams({ embedded: "1", shop, host, id_token: idToken })}`, {
-        headers: { "User-Agent": USER_AGENT },
+        headers: { "User-Agent": BROWSER_USER_AGENT },
       });
       expect(response.status).toBe(200);
       await waitFor(() => db.session.findFirst({ where: { shop } }), 10_000, `offline session of ${shop}`);
