@@ -31,20 +31,20 @@
 import { execFileSync, spawn } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
 import { once } from "node:events";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
-import { fileURLToPath } from "node:url";
 
 import autocannon from "autocannon";
 import { Redis } from "ioredis";
 import pg from "pg";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const DOCS = path.join(ROOT, "docs/benchmarks.md");
+import { percentile, writeDocsSection } from "./support/results";
+import { log, ROOT } from "./support/run";
+import { freePort } from "./support/services";
+
 const SECTION_START = "<!-- retention-purge:start -->";
 const SECTION_END = "<!-- retention-purge:end -->";
 const SHOP = "bench-shop.myshopify.com";
@@ -74,7 +74,6 @@ const settings = {
   redisUrl: process.env.BENCH_REDIS_URL?.trim() || "redis://127.0.0.1:6379",
 };
 
-const log = (message: string) => console.log(`[bench] ${message}`);
 
 // ---------------------------------------------------------------------------------------------
 // The purge process: `BENCH_PURGE_PROCESS=1` runs one shop's purge with the app's own code, as
@@ -227,14 +226,6 @@ async function census(client: pg.Client) {
 // ---------------------------------------------------------------------------------------------
 // Processes and load
 
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
-
 function appEnvironment(databaseUrl: string, port: number, queuePrefix: string): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
@@ -325,7 +316,7 @@ function summariseWindows(samples: Sample[], windows: Array<{ from: number; to: 
   const window = samples.filter((sample) => windows.some(({ from, to }) => sample.at >= from && sample.at <= to));
   const seconds = windows.reduce((total, { from, to }) => total + (to - from) / 1_000, 0);
   const sorted = Float64Array.from(window.map((sample) => sample.ms)).sort();
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
+  const at = (q: number) => percentile(sorted, q);
   return {
     requests: window.length,
     perSecond: window.length / seconds,
@@ -389,15 +380,6 @@ function git(args: string[]): string {
 
 const fmt = (value: number, digits = 1) => value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const int = (value: number) => Math.round(value).toLocaleString("en-US");
-
-function writeDocs(section: string) {
-  const current = existsSync(DOCS) ? readFileSync(DOCS, "utf8") : "# Benchmarks\n";
-  const block = `${SECTION_START}\n${section.trim()}\n${SECTION_END}`;
-  const start = current.indexOf(SECTION_START);
-  const end = current.indexOf(SECTION_END);
-  const next = start >= 0 && end > start ? current.slice(0, start) + block + current.slice(end + SECTION_END.length) : `${current.trimEnd()}\n\n${block}\n`;
-  writeFileSync(DOCS, next);
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -524,7 +506,7 @@ ${phases.map((phase) => `| … while purging ${phase.name} (${fmt(phase.seconds)
 
 Purge counts: ${Object.entries(purge.counts).map(([key, count]) => `${key} ${int(count)}`).join(", ")}.
 `;
-    if (settings.writeDocs) writeDocs(section);
+    if (settings.writeDocs) writeDocsSection(`${SECTION_START}\n${section.trim()}\n${SECTION_END}`, SECTION_START, SECTION_END);
     return passed ? 0 : 1;
   } finally {
     web?.kill("SIGTERM");

@@ -1,6 +1,7 @@
 import { getDb } from "~/db.server";
 
 import { matchCustomerRefs, type CustomerRefs } from "./customer-refs";
+import { suppressionCoversOrder } from "./suppression-covers-order";
 
 /**
  * True when this shop must not ask the customer again (unsubscribed, suppressed, erased). An
@@ -16,5 +17,5 @@ export async function isCustomerSuppressed(
   const anyOf = matchCustomerRefs(refs);
   if (anyOf.length === 0) return false;
   const found = await getDb().suppression.findMany({ where: { shopId, OR: anyOf }, select: { appliesToOrdersBefore: true } });
-  return found.some((row) => row.appliesToOrdersBefore === null || orderPlacedAt === null || orderPlacedAt < row.appliesToOrdersBefore);
+  return found.some((row) => suppressionCoversOrder(row, orderPlacedAt));
 }

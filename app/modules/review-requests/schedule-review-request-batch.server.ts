@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 
 import { getDb } from "~/db.server";
 import { reviewEmailJobId, sendReviewRequestJob } from "~/jobs/definitions";
-import { dispatchOutboxMessages, type OutboxMessageToDispatch } from "~/modules/outbox/dispatch-outbox-messages.server";
+import { dispatchOutboxMessages } from "~/modules/outbox/dispatch-outbox-messages.server";
+import { suppressionCoversOrder } from "~/modules/consent/suppression-covers-order";
 import { jobNameFor } from "~/modules/queue/define-job";
 import { getJobProducer } from "~/modules/queue/get-job-producer.server";
 import { createReviewLink } from "~/modules/review-links/create-review-link.server";
@@ -111,31 +112,24 @@ export async function scheduleReviewRequestBatch(entries: readonly ShipmentToSch
   const planned: Array<{ id: string; entry: ShipmentToSchedule; groupKey: string; productIds: string[]; dueAt: Date }> = [];
   for (const entry of entries) {
     const { shopId, shipment, fulfilledAt } = entry;
-    const orderPlacedAt = shipment.orderPlacedAt;
-    // An erasure that lets new orders be asked covers only orders placed before it (unknown counts as before).
-    const suppressed = suppressions.some(
-      (row) => sameCustomer(row, entry) && (row.appliesToOrdersBefore === null || orderPlacedAt === null || orderPlacedAt < row.appliesToOrdersBefore),
-    );
-    if (suppressed) {
+    if (suppressions.some((row) => sameCustomer(row, entry) && suppressionCoversOrder(row, shipment.orderPlacedAt))) {
       outcomes.push({ scheduled: 0, skipped: "suppressed" });
       continue;
     }
-    const alreadyRequested = new Set(askedByOrder.get(orderKey(shopId, shipment.orderId)) ?? []);
-    if (shipment.customerRef || shipment.emailRef) {
-      // At most one request per customer and product, across orders.
-      for (const row of askedOfCustomers) if (sameCustomer(row, entry)) for (const productId of row.productIds) alreadyRequested.add(productId);
-    }
+    const key = orderKey(shopId, shipment.orderId);
+    const alreadyRequested = new Set(askedByOrder.get(key) ?? []);
+    // At most one request per customer and product, across orders.
+    for (const row of askedOfCustomers) if (sameCustomer(row, entry)) for (const productId of row.productIds) alreadyRequested.add(productId);
     const plan = planReviewRequests(shipment, settingsByShop.get(shopId)!, fulfilledAt, alreadyRequested);
     if (plan.kind === "skip") {
       outcomes.push({ scheduled: 0, skipped: plan.reason });
       continue;
     }
+    const askedInOrder = askedByOrder.get(key) ?? new Set<string>();
+    askedByOrder.set(key, askedInOrder);
     for (const request of plan.requests) {
       planned.push({ id: randomUUID(), entry, ...request });
-      const key = orderKey(shopId, shipment.orderId);
-      const asked = askedByOrder.get(key) ?? new Set<string>();
-      for (const productId of request.productIds) asked.add(productId);
-      askedByOrder.set(key, asked);
+      for (const productId of request.productIds) askedInOrder.add(productId);
       askedOfCustomers.push({ shopId, customerRef: shipment.customerRef, emailRef: shipment.emailRef, productIds: request.productIds });
     }
     outcomes.push({ scheduled: plan.requests.length, skipped: null });
@@ -178,7 +172,6 @@ export async function scheduleReviewRequestBatch(entries: readonly ShipmentToSch
     await tx.outboxMessage.createMany({ data: rows });
   });
 
-  const messages: OutboxMessageToDispatch[] = rows;
-  await dispatchOutboxMessages(db, getJobProducer(), messages);
+  await dispatchOutboxMessages(db, getJobProducer(), rows);
   return outcomes;
 }

@@ -1,16 +1,12 @@
 import { createBatcher } from "~/modules/runtime/create-batcher";
 
-import type { SkipReason } from "./plan-review-requests";
-import { scheduleReviewRequestBatch, type ShipmentToSchedule } from "./schedule-review-request-batch.server";
+import { scheduleReviewRequestBatch, type ScheduleOutcome, type ShipmentToSchedule } from "./schedule-review-request-batch.server";
 import type { Shipment } from "./shipment";
 
 /** Enough to amortise the statements over many orders, small enough to keep each transaction short. */
 const MAX_SHIPMENTS_PER_BATCH = 100;
 
-const scheduleInBatch = createBatcher<ShipmentToSchedule, Awaited<ReturnType<typeof scheduleReviewRequestBatch>>[number]>(
-  (entries) => scheduleReviewRequestBatch(entries),
-  { maxBatch: MAX_SHIPMENTS_PER_BATCH },
-);
+const scheduleInBatch = createBatcher<ShipmentToSchedule, ScheduleOutcome>(scheduleReviewRequestBatch, { maxBatch: MAX_SHIPMENTS_PER_BATCH });
 
 /**
  * Records the review requests a shipment calls for, each with its delayed send job written
@@ -25,6 +21,6 @@ export function scheduleReviewRequests(
   shopId: string,
   shipment: Shipment,
   fulfilledAt: Date,
-): Promise<{ scheduled: number; skipped: SkipReason | null }> {
+): Promise<ScheduleOutcome> {
   return scheduleInBatch({ shopId, shipment, fulfilledAt });
 }

@@ -8,7 +8,11 @@ import { createGroupCommit } from "~/modules/runtime/create-group-commit";
  */
 const markProcessed = createGroupCommit<{ shopId: string; deliveryId: string }>((deliveries) => {
   const idsByShop = new Map<string, string[]>();
-  for (const { shopId, deliveryId } of deliveries) idsByShop.set(shopId, [...(idsByShop.get(shopId) ?? []), deliveryId]);
+  for (const { shopId, deliveryId } of deliveries) {
+    const ids = idsByShop.get(shopId) ?? [];
+    ids.push(deliveryId);
+    idsByShop.set(shopId, ids);
+  }
   return getDb().webhookDelivery.updateMany({
     where: { processedAt: null, OR: [...idsByShop].map(([shopId, ids]) => ({ shopId, id: { in: ids } })) },
     data: { processedAt: new Date() },
