@@ -8,17 +8,21 @@ import { DEFAULT_DATABASE_URL, databaseDialect, postgresConnectionSettings, sqli
 import { SQLITE_BUSY_TIMEOUT_MS, SQLITE_CONNECTION_PRAGMAS } from "./sqlite-settings";
 
 /**
- * A plain driver connection to Candor's database, beside the Prisma client. Only the webhook
- * intake's group-committed write uses it: measured, the Prisma query pipeline cost about as
- * much CPU per webhook as the rest of the intake together (docs/benchmarks.md). Everything
- * else goes through Prisma.
+ * A plain driver connection to Candor's database, beside the Prisma client, for the two paths
+ * paid once per order at volume: the webhook intake's group-committed write (web) and the send
+ * job's batched reads and writes (worker). Measured, the ORM's query pipeline cost about as
+ * much CPU per webhook as the rest of the intake together, and a quarter of the worker's time
+ * per email (docs/benchmarks.md). Everything else goes through Prisma.
  */
 export type DirectConnection =
   | { dialect: "sqlite"; sqlite: Database.Database }
   | { dialect: "postgresql"; pool: pg.Pool };
 
-/** The intake writes one batch at a time; a second connection covers a stalled one. */
-const INTAKE_POOL_SIZE = 2;
+/**
+ * Each batched step runs one batch at a time: the intake one in the web process; the send
+ * job's four steps (one of them three reads at once) in the worker.
+ */
+const DIRECT_POOL_SIZE = 4;
 
 let current: { url: string; connection: DirectConnection } | undefined;
 
@@ -31,7 +35,7 @@ function open(databaseUrl: string): DirectConnection {
     return { dialect: "sqlite", sqlite };
   }
   const { connectionString } = postgresConnectionSettings(databaseUrl);
-  const pool = new pg.Pool({ connectionString, max: INTAKE_POOL_SIZE });
+  const pool = new pg.Pool({ connectionString, max: DIRECT_POOL_SIZE });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on("error", () => undefined);
   return { dialect: "postgresql", pool };

@@ -1,9 +1,8 @@
-import { createHash, randomUUID } from "node:crypto";
-
 import { getEnv } from "~/modules/config/get-env.server";
 
 import { getMailTransport } from "./get-mail-transport.server";
 import { MailDeliveryError } from "./mail-delivery-error";
+import { senderAddress } from "./sender-address";
 
 export interface OutgoingEmail {
   to: string;
@@ -15,20 +14,16 @@ export interface OutgoingEmail {
   language: string;
   /** RFC 8058 one-click unsubscribe URL. */
   unsubscribeUrl: string;
-}
-
-/** The address part of MAIL_FROM ("Reviews <reviews@example.com>" or a bare address). */
-function senderAddress(mailFrom: string): string {
-  return /<([^>]+)>/.exec(mailFrom)?.[1]?.trim() ?? mailFrom.trim();
+  /** Unique per email (`createMessageId`). */
+  messageId: string;
 }
 
 /**
- * Sends one email with a unique Message-ID and the List-Unsubscribe headers, and returns the
- * SHA-256 of that Message-ID — what the send log keeps. Errors become MailDeliveryError codes.
+ * Sends one email with its Message-ID and the List-Unsubscribe headers. Errors become
+ * MailDeliveryError codes, never the server's text (which may quote the address).
  */
-export async function sendEmail(email: OutgoingEmail): Promise<{ messageIdHash: string }> {
+export async function sendEmail(email: OutgoingEmail): Promise<void> {
   const from = senderAddress(getEnv().MAIL_FROM);
-  const messageId = `<${randomUUID()}@${from.split("@")[1] ?? "candor.invalid"}>`;
   try {
     await getMailTransport().sendMail({
       from: { name: email.fromName.replace(/[\r\n"]/g, " ").trim(), address: from },
@@ -36,7 +31,7 @@ export async function sendEmail(email: OutgoingEmail): Promise<{ messageIdHash: 
       subject: email.subject,
       html: email.html,
       text: email.text,
-      messageId,
+      messageId: email.messageId,
       headers: {
         "Content-Language": email.language,
         "List-Unsubscribe": `<${email.unsubscribeUrl}>`,
@@ -50,5 +45,4 @@ export async function sendEmail(email: OutgoingEmail): Promise<{ messageIdHash: 
     if (status && status >= 500) throw new MailDeliveryError(true, `smtp_${status}`);
     throw new MailDeliveryError(false, status ? `smtp_${status}` : `smtp_${(failure.code ?? "error").toLowerCase()}`);
   }
-  return { messageIdHash: createHash("sha256").update(messageId).digest("hex") };
 }

@@ -3,18 +3,15 @@ import { randomUUID } from "node:crypto";
 import { decodeJwt } from "jose";
 
 import { getDb } from "~/db.server";
-import { reviewEmailJobId, sendReviewReminderJob, type ReviewEmailPayload } from "~/jobs/definitions";
+import type { ReviewEmailPayload } from "~/jobs/definitions";
 import { getEnv } from "~/modules/config/get-env.server";
-import { matchCustomerRefs, type CustomerRefs } from "~/modules/consent/customer-refs";
-import { findCurrentConsent } from "~/modules/consent/find-current-consent.server";
-import { isCustomerSuppressed } from "~/modules/consent/is-customer-suppressed.server";
+import type { CustomerRefs } from "~/modules/consent/customer-refs";
 import { computeBlindIndex } from "~/modules/crypto/compute-blind-index.server";
 import { isAppError } from "~/modules/errors/app-error";
+import { createMessageId } from "~/modules/mail/create-message-id.server";
 import { MailDeliveryError } from "~/modules/mail/mail-delivery-error";
 import { sendEmail } from "~/modules/mail/send-email.server";
-import { dispatchOutboxMessages } from "~/modules/outbox/dispatch-outbox-messages.server";
-import { jobNameFor } from "~/modules/queue/define-job";
-import { getJobProducer } from "~/modules/queue/get-job-producer.server";
+import { createBatcher } from "~/modules/runtime/create-batcher";
 import { renderReviewRequestEmail } from "~/modules/review-emails/render-review-request-email";
 import { createUnsubscribeLink } from "~/modules/review-links/create-unsubscribe-link.server";
 import { verifyLinkToken } from "~/modules/review-links/verify-link-token.server";
@@ -24,12 +21,28 @@ import { AdminQueryError, ShopifyThrottledError, ShopUnavailableError } from "~/
 import type { CostLimiter } from "~/modules/shopify-admin/create-cost-limiter.server";
 import { isShopInstalled } from "~/modules/shops/is-shop-installed.server";
 
+import { claimReviewSends } from "./claim-review-sends.server";
 import { decideSendEligibility, type SendRefusal } from "./decide-send-eligibility";
 import { fetchSendContext } from "./fetch-send-context.server";
+import { findReviewRequestsToSend } from "./find-review-requests-to-send.server";
+import { findSendChecks } from "./find-send-checks.server";
 import { fireReviewFlowTrigger } from "./fire-review-flow-trigger.server";
+import { recordReviewSends } from "./record-review-sends.server";
+import type { ReviewEmailKind } from "./review-email-kind";
 import type { SendContext } from "./send-context";
 
-export type ReviewEmailKind = "request" | "reminder";
+export type { ReviewEmailKind };
+
+/**
+ * The send jobs in flight at one time share their reads and writes: each step below is one
+ * set of statements for every job that reached it in the same turn (`createBatcher`), rather
+ * than one set per job. A failing batch is redone entry by entry, so one bad job fails alone.
+ */
+const MAX_SENDS_PER_BATCH = 100;
+const findRequestToSend = createBatcher(findReviewRequestsToSend, { maxBatch: MAX_SENDS_PER_BATCH });
+const findChecksForSend = createBatcher(findSendChecks, { maxBatch: MAX_SENDS_PER_BATCH });
+const claimSend = createBatcher(claimReviewSends, { maxBatch: MAX_SENDS_PER_BATCH });
+const recordSend = createBatcher(recordReviewSends, { maxBatch: MAX_SENDS_PER_BATCH });
 
 /** What happened, in codes only; the job handler maps it onto the queue. */
 export type SendOutcome =
@@ -96,7 +109,7 @@ export async function sendReviewEmail(
     return { outcome: "failed", code: "link_invalid" };
   }
 
-  const request = await db.reviewRequest.findFirst({ where: { id: reviewRequestId, shopId: shop } });
+  const request = await findRequestToSend({ shopId: shop, id: reviewRequestId });
   if (!request) return { outcome: "failed", code: "review_request_missing" };
   if (request.orderId !== payload.orderId || request.productIds !== JSON.stringify(payload.productIds)) {
     return { outcome: "failed", code: "payload_mismatch" };
@@ -154,24 +167,21 @@ export async function sendReviewEmail(
   if (missing.customerRef !== request.customerRef || missing.emailRef !== request.emailRef) {
     await db.reviewRequest.updateMany({ where: { id: request.id, shopId: shop }, data: missing });
   }
-  const knownAs = [missing, refs];
-  // The request's creation stands in for the order's date: created before an erasure, it is covered.
-  const suppressed = await isCustomerSuppressed(shop, knownAs, request.createdAt);
-  const sameCustomer = matchCustomerRefs(knownAs);
-  // The ledger, read now: a withdrawal recorded after scheduling (or after Shopify's state) stops the send.
-  const ledgerConsent = await findCurrentConsent(shop, knownAs);
-
+  // Read now: a suppression or a withdrawal recorded after scheduling (or after Shopify's
+  // state) stops the send. The request's creation stands in for the order's date: created
+  // before an erasure, it is covered.
+  const { suppressed, ledgerConsent, otherRequests } = await findChecksForSend({
+    shopId: shop,
+    reviewRequestId: request.id,
+    knownAs: [missing, refs],
+    orderPlacedAt: request.createdAt,
+    withOtherRequests: kind === "request",
+  });
   const alreadyAsked = new Set<string>();
   let sentInLast30Days = 0;
-  if (kind === "request" && sameCustomer.length > 0) {
-    const others = await db.reviewRequest.findMany({
-      where: { shopId: shop, id: { not: request.id }, OR: sameCustomer, status: { in: ["sending", "sent"] } },
-      select: { productIds: true, sentAt: true },
-    });
-    for (const other of others) {
-      for (const productId of JSON.parse(other.productIds) as string[]) alreadyAsked.add(productId);
-      if (other.sentAt && other.sentAt.getTime() >= now.getTime() - 30 * DAY_MS) sentInLast30Days += 1;
-    }
+  for (const other of otherRequests) {
+    for (const productId of other.productIds) alreadyAsked.add(productId);
+    if (other.sentAt && other.sentAt.getTime() >= now.getTime() - 30 * DAY_MS) sentInLast30Days += 1;
   }
 
   const decision = decideSendEligibility({
@@ -191,23 +201,29 @@ export async function sendReviewEmail(
   }
 
   // Claim: only one run may hold the request between here and the recorded outcome. One
-  // conditional update decides; a crash before the attempt row is written is still closed as
-  // "outcome unknown" by the next run (closeInterruptedAttempt).
-  const claim =
-    kind === "request"
-      ? await db.reviewRequest.updateMany({ where: { id: request.id, shopId: shop, status: "scheduled" }, data: { status: "sending" } })
-      : await db.reviewRequest.updateMany({
-          where: { id: request.id, shopId: shop, status: "sent", reminderSentAt: null, reminderDueAt: { not: null } },
-          data: { reminderDueAt: null },
-        });
-  if (claim.count === 0) return { outcome: "skipped", reason: "claimed_elsewhere" };
+  // conditional update decides, written with the attempt; a crash after it is closed as
+  // "outcome unknown" by the next run (closeInterruptedAttempt). The Message-ID is chosen
+  // now, so the attempt names the email before it leaves.
+  const message = decision.recipient ? createMessageId() : null;
   const attemptId = randomUUID();
-  await db.sendAttempt.create({ data: { id: attemptId, shopId: shop, reviewRequestId: request.id, kind, channel, status: "sending", startedAt: now } });
+  const claimed = await claimSend({
+    shopId: shop,
+    reviewRequestId: request.id,
+    kind,
+    attempt: { id: attemptId, channel, messageIdHash: message?.messageIdHash ?? null, startedAt: now },
+  });
+  if (!claimed) return { outcome: "skipped", reason: "claimed_elsewhere" };
 
-  let messageIdHash: string | null = null;
   try {
-    if (decision.recipient) {
-      messageIdHash = await deliverEmail(shop, request.id, kind, payload, { now, settings, context, productIds: decision.productIds, recipient: decision.recipient });
+    if (decision.recipient && message) {
+      await deliverEmail(shop, request.id, kind, payload, {
+        now,
+        settings,
+        context,
+        productIds: decision.productIds,
+        recipient: decision.recipient,
+        messageId: message.messageId,
+      });
     } else {
       await fireReviewFlowTrigger(shop, { ...payload, productIds: decision.productIds }, options.limiter);
     }
@@ -230,42 +246,32 @@ export async function sendReviewEmail(
     return retryOrFail(shop, request.id, kind, failure.code, options.isFinalAttempt);
   }
 
-  const sentAt = new Date();
-  const reminderDueAt = kind === "request" && channel === "email" && settings.reminderDays !== null ? new Date(sentAt.getTime() + settings.reminderDays * DAY_MS) : null;
-  const reminderMessage = reminderDueAt
-    ? { id: reviewEmailJobId("reminder", request.id), shopId: shop, jobName: jobNameFor(sendReviewReminderJob), payload: JSON.stringify(payload), availableAt: reminderDueAt }
-    : null;
-  const sentAttempt = { where: { id: attemptId, shopId: shop }, data: { status: "sent", messageIdHash, finishedAt: sentAt } };
-  if (!reminderMessage) {
-    // Nothing further to plan: both writes as one batch rather than an interactive transaction.
-    await db.$transaction([
-      db.sendAttempt.updateMany(sentAttempt),
-      kind === "request"
-        ? db.reviewRequest.updateMany({ where: { id: request.id, shopId: shop }, data: { status: "sent", sentAt, statusReason: null, reminderDueAt } })
-        : db.reviewRequest.updateMany({ where: { id: request.id, shopId: shop }, data: { reminderSentAt: sentAt } }),
-    ]);
-    return { outcome: "sent" };
-  }
-  const recorded = await db.$transaction(async (tx) => {
-    await tx.sendAttempt.updateMany(sentAttempt);
-    const updated = await tx.reviewRequest.updateMany({ where: { id: request.id, shopId: shop }, data: { status: "sent", sentAt, statusReason: null, reminderDueAt } });
-    // Erased (or the shop redacted) while the email was on its way: plan nothing more.
-    if (updated.count === 0) return false;
-    await tx.outboxMessage.create({ data: reminderMessage });
-    return true;
+  await recordSend({
+    shopId: shop,
+    reviewRequestId: request.id,
+    kind,
+    attemptId,
+    payload,
+    reminderDays: kind === "request" && channel === "email" ? settings.reminderDays : null,
   });
-  if (recorded) await dispatchOutboxMessages(db, getJobProducer(), [reminderMessage]);
   return { outcome: "sent" };
 }
 
-/** Renders the email in the customer's language and sends it; returns the Message-ID hash. */
+/** Renders the email in the customer's language and sends it. */
 async function deliverEmail(
   shop: string,
   requestId: string,
   kind: ReviewEmailKind,
   payload: ReviewEmailPayload,
-  input: { now: Date; settings: ShopSettings; context: SendContext; productIds: string[]; recipient: { email: string; locale: string | null } },
-): Promise<string> {
+  input: {
+    now: Date;
+    settings: ShopSettings;
+    context: SendContext;
+    productIds: string[];
+    recipient: { email: string; locale: string | null };
+    messageId: string;
+  },
+): Promise<void> {
   const unsubscribeLink = await createUnsubscribeLink(shop, requestId, input.now);
   const byId = new Map(input.context.products.map((product) => [product.id, product]));
   const email = renderReviewRequestEmail({
@@ -280,7 +286,7 @@ async function deliverEmail(
     unsubscribeLink,
     copy: input.settings.emailCopy,
   });
-  const { messageIdHash } = await sendEmail({
+  await sendEmail({
     to: input.recipient.email,
     fromName: input.context.shopName,
     subject: email.subject,
@@ -288,8 +294,8 @@ async function deliverEmail(
     text: email.text,
     language: email.language,
     unsubscribeUrl: unsubscribeLink,
+    messageId: input.messageId,
   });
-  return messageIdHash;
 }
 
 type DeliveryFailure =

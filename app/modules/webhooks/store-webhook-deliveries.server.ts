@@ -1,4 +1,5 @@
 import type { DirectConnection } from "~/db/direct-connection.server";
+import { postgresTimestamp, sqliteTimestamp } from "~/db/sql-timestamps";
 
 import type { WebhookEventMentions } from "./list-webhook-event-mentions";
 
@@ -22,10 +23,6 @@ const ORDER_COLUMNS = ["shopId", "webhookDeliveryId", "orderId", "receivedAt"] a
 const OUTBOX_COLUMNS = ["id", "shopId", "jobName", "payload", "createdAt", "attempts"] as const;
 
 const quoted = (columns: readonly string[]) => columns.map((column) => `"${column}"`).join(", ");
-
-/** Timestamps as Prisma stores them, so Prisma reads these rows like its own. */
-const sqliteTimestamp = (date: Date | null) => (date ? date.toISOString().replace("Z", "+00:00") : null);
-const postgresTimestamp = (date: Date | null) => (date ? date.toISOString().replace("Z", "") : null);
 
 function placeholders(dialect: DirectConnection["dialect"], rows: number, columns: number, first = 1): string {
   let next = first;
