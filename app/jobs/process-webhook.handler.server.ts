@@ -1,6 +1,5 @@
 import { UnrecoverableError } from "bullmq";
 
-import { getDb } from "~/db.server";
 import type { JobPayload } from "~/modules/queue/define-job";
 import { cancelOrderReviewRequests } from "~/modules/review-requests/cancel-order-review-requests.server";
 import { cancelRefundedReviewRequests } from "~/modules/review-requests/cancel-refunded-review-requests.server";
@@ -22,6 +21,7 @@ import { recordDataRequest } from "~/modules/data-rights/record-data-request.ser
 import { redactShop } from "~/modules/data-rights/redact-shop.server";
 import { markShopUninstalled } from "~/modules/shops/mark-shop-uninstalled.server";
 import { updateGrantedScopes } from "~/modules/shops/update-granted-scopes.server";
+import { findWebhookDeliveryToProcess } from "~/modules/webhooks/find-webhook-delivery-to-process.server";
 import { markWebhookProcessed } from "~/modules/webhooks/mark-webhook-processed.server";
 
 import type { processWebhookJob } from "./definitions";
@@ -37,10 +37,7 @@ export async function processWebhook(
   payload: JobPayload<typeof processWebhookJob>,
   { logger }: JobContext,
 ): Promise<string> {
-  const db = getDb();
-  const delivery = await db.webhookDelivery.findFirst({
-    where: { id: payload.deliveryId, shopId: payload.shop },
-  });
+  const delivery = await findWebhookDeliveryToProcess(payload.shop, payload.deliveryId);
   if (!delivery) {
     throw new UnrecoverableError("webhook delivery no longer exists (erased or purged)");
   }

@@ -1,22 +1,29 @@
-import { getDb } from "~/db.server";
+import { getDirectConnection } from "~/db/direct-connection.server";
+import { prepareSqliteStatement } from "~/db/prepare-sqlite-statement";
+import { postgresTimestamp, sqliteTimestamp } from "~/db/sql-timestamps";
 import { createGroupCommit } from "~/modules/runtime/create-group-commit";
 
-/**
- * One clause per shop, its ids as one list: the statement's shape then depends on how many
- * shops the group spans, not on how many deliveries, so the ORM compiles and keeps a handful
- * of query plans rather than one per group size.
- */
-const markProcessed = createGroupCommit<{ shopId: string; deliveryId: string }>((deliveries) => {
-  const idsByShop = new Map<string, string[]>();
-  for (const { shopId, deliveryId } of deliveries) {
-    const ids = idsByShop.get(shopId) ?? [];
-    ids.push(deliveryId);
-    idsByShop.set(shopId, ids);
+const POSTGRES_MARK = `UPDATE "WebhookDelivery" d SET "processedAt" = $3::timestamp(3)
+  FROM unnest($1::text[], $2::text[]) AS done ("shopId", "id")
+  WHERE d."shopId" = done."shopId" AND d."id" = done."id" AND d."processedAt" IS NULL`;
+const SQLITE_MARK = `UPDATE "WebhookDelivery" SET "processedAt" = ? WHERE "shopId" = ? AND "id" = ? AND "processedAt" IS NULL`;
+
+/** One statement for the group, each delivery matched on its shop and id together, on the plain driver connection. */
+const markProcessed = createGroupCommit<{ shopId: string; deliveryId: string }>(async (deliveries) => {
+  const now = new Date();
+  const connection = getDirectConnection();
+  if (connection.dialect === "postgresql") {
+    await connection.pool.query({
+      name: "candor-mark-webhooks-processed",
+      text: POSTGRES_MARK,
+      values: [deliveries.map((delivery) => delivery.shopId), deliveries.map((delivery) => delivery.deliveryId), postgresTimestamp(now)],
+    });
+    return;
   }
-  return getDb().webhookDelivery.updateMany({
-    where: { processedAt: null, OR: [...idsByShop].map(([shopId, ids]) => ({ shopId, id: { in: ids } })) },
-    data: { processedAt: new Date() },
-  });
+  const mark = prepareSqliteStatement(connection.sqlite, SQLITE_MARK);
+  connection.sqlite.transaction(() => {
+    for (const delivery of deliveries) mark.run(sqliteTimestamp(now), delivery.shopId, delivery.deliveryId);
+  })();
 });
 
 /**

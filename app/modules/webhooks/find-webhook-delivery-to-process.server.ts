@@ -1,0 +1,67 @@
+import { getDirectConnection } from "~/db/direct-connection.server";
+import { prepareSqliteStatement } from "~/db/prepare-sqlite-statement";
+import { timestampFromDb } from "~/db/sql-timestamps";
+import { createBatcher } from "~/modules/runtime/create-batcher";
+
+/** What processing a stored webhook event needs of its row. */
+export interface WebhookDeliveryToProcess {
+  id: string;
+  shopId: string;
+  topic: string;
+  triggeredAt: Date | null;
+  receivedAt: Date;
+  /** JSON of the minimised event. */
+  event: string;
+  processedAt: Date | null;
+}
+
+interface DeliveryToFind {
+  shopId: string;
+  id: string;
+}
+
+const POSTGRES_SELECT = `SELECT d."id", d."shopId", d."topic", d."event",
+    d."triggeredAt" AT TIME ZONE 'UTC' AS "triggeredAt", d."receivedAt" AT TIME ZONE 'UTC' AS "receivedAt",
+    d."processedAt" AT TIME ZONE 'UTC' AS "processedAt"
+  FROM "WebhookDelivery" d
+  JOIN unnest($1::text[], $2::text[]) AS wanted ("shopId", "id") ON d."shopId" = wanted."shopId" AND d."id" = wanted."id"`;
+const SQLITE_SELECT = `SELECT "id", "shopId", "topic", "event", "triggeredAt", "receivedAt", "processedAt"
+  FROM "WebhookDelivery" WHERE "shopId" = ? AND "id" = ?`;
+
+type Row = Omit<WebhookDeliveryToProcess, "triggeredAt" | "receivedAt" | "processedAt"> & Record<"triggeredAt" | "receivedAt" | "processedAt", unknown>;
+
+const keyOf = (shopId: string, id: string) => `${shopId}\n${id}`;
+
+/** One statement for every delivery the jobs in flight process, each matched on shop and id together. */
+async function findDeliveries(entries: readonly DeliveryToFind[]): Promise<Array<WebhookDeliveryToProcess | null>> {
+  const connection = getDirectConnection();
+  let rows: Row[];
+  if (connection.dialect === "postgresql") {
+    ({ rows } = await connection.pool.query<Row>({
+      name: "candor-find-webhook-deliveries",
+      text: POSTGRES_SELECT,
+      values: [entries.map((entry) => entry.shopId), entries.map((entry) => entry.id)],
+    }));
+  } else {
+    const select = prepareSqliteStatement(connection.sqlite, SQLITE_SELECT);
+    rows = entries.flatMap((entry) => select.all(entry.shopId, entry.id) as Row[]);
+  }
+  const byKey = new Map(
+    rows.map((row) => [
+      keyOf(row.shopId, row.id),
+      { ...row, triggeredAt: timestampFromDb(row.triggeredAt), receivedAt: timestampFromDb(row.receivedAt)!, processedAt: timestampFromDb(row.processedAt) },
+    ]),
+  );
+  return entries.map((entry) => byKey.get(keyOf(entry.shopId, entry.id)) ?? null);
+}
+
+const findInBatch = createBatcher(findDeliveries, { maxBatch: 100 });
+
+/**
+ * The stored webhook event a process-webhook job is about, in its shop; null when it is gone
+ * (erased or purged). Jobs in flight at the same time share one read, on the plain driver
+ * connection: this read is paid once per order at volume.
+ */
+export function findWebhookDeliveryToProcess(shopId: string, id: string): Promise<WebhookDeliveryToProcess | null> {
+  return findInBatch({ shopId, id });
+}
