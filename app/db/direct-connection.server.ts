@@ -8,19 +8,21 @@ import { DEFAULT_DATABASE_URL, databaseDialect, postgresConnectionSettings, sqli
 import { SQLITE_BUSY_TIMEOUT_MS, SQLITE_CONNECTION_PRAGMAS } from "./sqlite-settings";
 
 /**
- * A plain driver connection to Candor's database, beside the Prisma client, for the two paths
- * paid once per order at volume: the webhook intake's group-committed write (web) and the send
- * job's batched reads and writes (worker). Measured, the ORM's query pipeline cost about as
- * much CPU per webhook as the rest of the intake together, and a quarter of the worker's time
- * per email (docs/benchmarks.md). Everything else goes through Prisma.
+ * A plain driver connection to Candor's database, beside the Prisma client, for the paths paid
+ * once per order at volume: the webhook intake's group-committed write (web) and, on
+ * PostgreSQL, the worker's batched reads and writes (`getBatchSql`). Measured, the ORM's query
+ * pipeline cost about as much CPU per webhook as the rest of the intake together, and a
+ * quarter of the worker's time per email (docs/benchmarks.md). Everything else goes through
+ * Prisma.
  */
 export type DirectConnection =
   | { dialect: "sqlite"; sqlite: Database.Database }
   | { dialect: "postgresql"; pool: pg.Pool };
 
 /**
- * Each batched step runs one batch at a time: the intake one in the web process; the send
- * job's four steps (one of them three reads at once) in the worker.
+ * Each batched step runs one batch at a time: the intake in the web process; in the worker,
+ * the webhook job's two steps, the scheduling write and the send job's four (one of them six
+ * reads at once), which wait briefly for a connection when they coincide.
  */
 const DIRECT_POOL_SIZE = 4;
 

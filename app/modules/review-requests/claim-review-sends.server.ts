@@ -1,5 +1,4 @@
-import { getDirectConnection } from "~/db/direct-connection.server";
-import { prepareSqliteStatement } from "~/db/prepare-sqlite-statement";
+import { getBatchSql } from "~/db/get-batch-sql.server";
 import { postgresTimestamp, sqliteTimestamp } from "~/db/sql-timestamps";
 
 import type { ReviewEmailKind } from "./review-email-kind";
@@ -50,7 +49,7 @@ const keyOf = (entry: { shopId: string; reviewRequestId: string; kind: string })
  * "sending" attempt for each claim won — atomically, so a batch that fails leaves nothing
  * claimed and can be redone entry by entry. A claim is a conditional update: of two runs of
  * the same job only one wins, and the other is told false (also within one batch: the first
- * entry holds the claim). On the plain driver connection, like the send's other statements.
+ * entry holds the claim). Fixed statements (`getBatchSql`), like the send's other steps.
  */
 export async function claimReviewSends(entries: readonly SendToClaim[]): Promise<boolean[]> {
   if (entries.length === 0) return [];
@@ -58,10 +57,10 @@ export async function claimReviewSends(entries: readonly SendToClaim[]): Promise
   for (const entry of entries) if (!firsts.has(keyOf(entry))) firsts.set(keyOf(entry), entry);
   const candidates = [...firsts.values()];
   const now = new Date();
-  const connection = getDirectConnection();
+  const sql = getBatchSql();
   let won: Set<string>;
-  if (connection.dialect === "postgresql") {
-    const { rows } = await connection.pool.query<{ shopId: string; reviewRequestId: string; kind: string }>({
+  if (sql.dialect === "postgresql") {
+    const { rows } = await sql.pool.query<{ shopId: string; reviewRequestId: string; kind: string }>({
       name: "candor-claim-review-sends",
       text: POSTGRES_CLAIM,
       values: [
@@ -77,21 +76,26 @@ export async function claimReviewSends(entries: readonly SendToClaim[]): Promise
     });
     won = new Set(rows.map(keyOf));
   } else {
-    const { sqlite } = connection;
-    const claimRequest = prepareSqliteStatement(sqlite, SQLITE_CLAIM_REQUEST);
-    const claimReminder = prepareSqliteStatement(sqlite, SQLITE_CLAIM_REMINDER);
-    const openAttempt = prepareSqliteStatement(sqlite, SQLITE_OPEN_ATTEMPT);
-    won = sqlite.transaction(() => {
+    won = await sql.db.$transaction(async (tx) => {
       const claimed = new Set<string>();
       for (const entry of candidates) {
-        const claim = entry.kind === "request" ? claimRequest : claimReminder;
-        if (claim.run(sqliteTimestamp(now), entry.shopId, entry.reviewRequestId).changes === 0) continue;
+        const claim = entry.kind === "request" ? SQLITE_CLAIM_REQUEST : SQLITE_CLAIM_REMINDER;
+        if ((await tx.$executeRawUnsafe(claim, sqliteTimestamp(now), entry.shopId, entry.reviewRequestId)) === 0) continue;
         const { attempt } = entry;
-        openAttempt.run(attempt.id, entry.shopId, entry.reviewRequestId, entry.kind, attempt.messageIdHash, sqliteTimestamp(attempt.startedAt), attempt.channel);
+        await tx.$executeRawUnsafe(
+          SQLITE_OPEN_ATTEMPT,
+          attempt.id,
+          entry.shopId,
+          entry.reviewRequestId,
+          entry.kind,
+          attempt.messageIdHash,
+          sqliteTimestamp(attempt.startedAt),
+          attempt.channel,
+        );
         claimed.add(keyOf(entry));
       }
       return claimed;
-    })();
+    });
   }
   return entries.map((entry) => firsts.get(keyOf(entry)) === entry && won.has(keyOf(entry)));
 }

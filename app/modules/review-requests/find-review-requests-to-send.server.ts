@@ -1,5 +1,4 @@
-import { getDirectConnection } from "~/db/direct-connection.server";
-import { prepareSqliteStatement } from "~/db/prepare-sqlite-statement";
+import { selectByShopAndKey } from "~/db/select-by-shop-and-key.server";
 import { timestampFromDb } from "~/db/sql-timestamps";
 
 export interface RequestToFind {
@@ -40,23 +39,15 @@ const keyOf = (shopId: string, id: string) => `${shopId}\n${id}`;
 /**
  * The review requests that send jobs in flight are about, of one shop or several, in one
  * statement; null where a request does not exist in the shop that asked for it (each row is
- * matched on its shop and its id together). Runs on the plain driver connection: this read
- * is paid once per email, and a fixed statement costs a fraction of the ORM's query pipeline.
+ * matched on its shop and its id together). A fixed statement (`getBatchSql`): this read is
+ * paid once per email, and costs a fraction of the ORM's query pipeline.
  */
 export async function findReviewRequestsToSend(entries: readonly RequestToFind[]): Promise<Array<RequestToSend | null>> {
   if (entries.length === 0) return [];
-  const connection = getDirectConnection();
-  let rows: Row[];
-  if (connection.dialect === "postgresql") {
-    ({ rows } = await connection.pool.query<Row>({
-      name: "candor-find-review-requests-to-send",
-      text: POSTGRES_SELECT,
-      values: [entries.map((entry) => entry.shopId), entries.map((entry) => entry.id)],
-    }));
-  } else {
-    const select = prepareSqliteStatement(connection.sqlite, SQLITE_SELECT);
-    rows = entries.flatMap((entry) => (select.all(entry.shopId, entry.id) as Row[]));
-  }
+  const rows = await selectByShopAndKey<Row>(
+    { name: "candor-find-review-requests-to-send", postgres: POSTGRES_SELECT, sqlite: SQLITE_SELECT },
+    entries.map((entry) => [entry.shopId, entry.id] as const),
+  );
   const byKey = new Map(
     rows.map((row) => [
       keyOf(row.shopId, row.id),

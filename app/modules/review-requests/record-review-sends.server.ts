@@ -1,6 +1,5 @@
 import { getDb } from "~/db.server";
-import { getDirectConnection } from "~/db/direct-connection.server";
-import { prepareSqliteStatement } from "~/db/prepare-sqlite-statement";
+import { getBatchSql } from "~/db/get-batch-sql.server";
 import { postgresTimestamp, sqliteTimestamp } from "~/db/sql-timestamps";
 import { reviewEmailJobId, sendReviewReminderJob, type ReviewEmailPayload } from "~/jobs/definitions";
 import { dispatchOutboxMessages, type OutboxMessageToDispatch } from "~/modules/outbox/dispatch-outbox-messages.server";
@@ -58,8 +57,8 @@ const DAY_MS = 24 * 3_600_000;
 /**
  * Records the sends of many jobs at once, atomically: each attempt becomes "sent", each
  * request "sent" (or its reminder sent), and every reminder a send calls for is written to the
- * outbox, then handed to the queue. On the plain driver connection, like the send's other
- * statements.
+ * outbox, then handed to the queue. Fixed statements (`getBatchSql`), like the send's other
+ * steps.
  */
 export async function recordReviewSends(entries: readonly SendToRecord[]): Promise<void[]> {
   if (entries.length === 0) return [];
@@ -79,10 +78,10 @@ export async function recordReviewSends(entries: readonly SendToRecord[]): Promi
     return { entry, reminderDueAt, reminder };
   });
 
-  const connection = getDirectConnection();
+  const sql = getBatchSql();
   let planned: Set<string>;
-  if (connection.dialect === "postgresql") {
-    const result = await connection.pool.query<{ id: string }>({
+  if (sql.dialect === "postgresql") {
+    const result = await sql.pool.query<{ id: string }>({
       name: "candor-record-review-sends",
       text: POSTGRES_RECORD,
       values: [
@@ -99,28 +98,22 @@ export async function recordReviewSends(entries: readonly SendToRecord[]): Promi
     });
     planned = new Set(result.rows.map((row) => row.id));
   } else {
-    const { sqlite } = connection;
-    const attemptSent = prepareSqliteStatement(sqlite, SQLITE_ATTEMPT_SENT);
-    const requestSent = prepareSqliteStatement(sqlite, SQLITE_REQUEST_SENT);
-    const reminderSent = prepareSqliteStatement(sqlite, SQLITE_REMINDER_SENT);
-    const planReminder = prepareSqliteStatement(sqlite, SQLITE_PLAN_REMINDER);
     const at = sqliteTimestamp(sentAt);
-    planned = sqlite.transaction(() => {
+    planned = await sql.db.$transaction(async (tx) => {
       const written = new Set<string>();
       for (const { entry, reminderDueAt, reminder } of rows) {
-        attemptSent.run(at, entry.shopId, entry.attemptId);
+        await tx.$executeRawUnsafe(SQLITE_ATTEMPT_SENT, at, entry.shopId, entry.attemptId);
         if (entry.kind === "reminder") {
-          reminderSent.run(at, at, entry.shopId, entry.reviewRequestId);
+          await tx.$executeRawUnsafe(SQLITE_REMINDER_SENT, at, at, entry.shopId, entry.reviewRequestId);
           continue;
         }
-        const updated = requestSent.run(at, sqliteTimestamp(reminderDueAt), at, entry.shopId, entry.reviewRequestId).changes;
+        const updated = await tx.$executeRawUnsafe(SQLITE_REQUEST_SENT, at, sqliteTimestamp(reminderDueAt), at, entry.shopId, entry.reviewRequestId);
         if (updated === 0 || !reminder) continue;
-        if (planReminder.run(reminder.id, reminder.shopId, reminder.jobName, reminder.payload, at, sqliteTimestamp(reminderDueAt)).changes > 0) {
-          written.add(reminder.id);
-        }
+        const inserted = await tx.$executeRawUnsafe(SQLITE_PLAN_REMINDER, reminder.id, reminder.shopId, reminder.jobName, reminder.payload, at, sqliteTimestamp(reminderDueAt));
+        if (inserted > 0) written.add(reminder.id);
       }
       return written;
-    })();
+    });
   }
 
   const reminders = rows.flatMap(({ reminder }) => (reminder && planned.has(reminder.id) ? [reminder] : []));

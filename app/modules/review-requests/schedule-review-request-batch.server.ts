@@ -1,9 +1,15 @@
 import { randomUUID } from "node:crypto";
 
 import { getDb } from "~/db.server";
+import { selectByCustomer, type CustomerTable } from "~/db/select-by-customer.server";
+import { selectByShopAndKey } from "~/db/select-by-shop-and-key.server";
+import { timestampFromDb } from "~/db/sql-timestamps";
 import { reviewEmailJobId, sendReviewRequestJob } from "~/jobs/definitions";
 import { dispatchOutboxMessages } from "~/modules/outbox/dispatch-outbox-messages.server";
+import { isSameCustomer } from "~/modules/consent/is-same-customer";
+import { listCustomerIndexes } from "~/modules/consent/list-customer-indexes";
 import { suppressionCoversOrder } from "~/modules/consent/suppression-covers-order";
+import { SUPPRESSION_ROWS } from "~/modules/consent/suppression-rows";
 import { jobNameFor } from "~/modules/queue/define-job";
 import { getJobProducer } from "~/modules/queue/get-job-producer.server";
 import { createReviewLink } from "~/modules/review-links/create-review-link.server";
@@ -12,9 +18,9 @@ import type { ShopSettings } from "~/modules/settings/shop-settings-schema";
 
 import { planReviewRequests, type SkipReason } from "./plan-review-requests";
 import type { Shipment } from "./shipment";
+import { writeScheduledRequests } from "./write-scheduled-requests.server";
 
 const DAY_MS = 24 * 3_600_000;
-const ACTIVE_STATUSES = ["scheduled", "sending", "sent"];
 
 export interface ShipmentToSchedule {
   shopId: string;
@@ -34,29 +40,21 @@ interface RowWithRefs {
 }
 
 /** Same shop, and the same customer by either blind index. */
-const sameCustomer = (row: RowWithRefs, entry: ShipmentToSchedule) =>
-  row.shopId === entry.shopId &&
-  ((row.customerRef !== null && row.customerRef === entry.shipment.customerRef) || (row.emailRef !== null && row.emailRef === entry.shipment.emailRef));
+const sameCustomer = (row: RowWithRefs, entry: ShipmentToSchedule) => isSameCustomer(row, entry.shopId, [entry.shipment]);
 
-/** Per shop, the blind indexes the batch names, as one `OR` clause each, scoped to its shop. */
-function customersByShop(entries: readonly ShipmentToSchedule[]) {
-  const byShop = new Map<string, { customerRefs: Set<string>; emailRefs: Set<string> }>();
-  for (const { shopId, shipment } of entries) {
-    const refs = byShop.get(shopId) ?? { customerRefs: new Set<string>(), emailRefs: new Set<string>() };
-    if (shipment.customerRef) refs.customerRefs.add(shipment.customerRef);
-    if (shipment.emailRef) refs.emailRefs.add(shipment.emailRef);
-    byShop.set(shopId, refs);
-  }
-  return [...byShop]
-    .filter(([, refs]) => refs.customerRefs.size + refs.emailRefs.size > 0)
-    .map(([shopId, refs]) => ({
-      shopId,
-      OR: [
-        ...(refs.customerRefs.size > 0 ? [{ customerRef: { in: [...refs.customerRefs] } }] : []),
-        ...(refs.emailRefs.size > 0 ? [{ emailRef: { in: [...refs.emailRefs] } }] : []),
-      ],
-    }));
-}
+const ACTIVE_REQUESTS: CustomerTable = {
+  statement: "schedule-active-requests",
+  name: "ReviewRequest",
+  postgresColumns: `t."id", t."shopId", t."customerRef", t."emailRef", t."productIds"`,
+  sqliteColumns: `t."id", t."shopId", t."customerRef", t."emailRef", t."productIds"`,
+  condition: `t."status" IN ('scheduled', 'sending', 'sent')`,
+};
+const REQUESTED_PRODUCTS = {
+  name: "candor-schedule-requested-products",
+  postgres: `SELECT p."shopId", p."orderId", p."productId" FROM "RequestedProduct" p
+    JOIN unnest($1::text[], $2::text[]) AS o ("shopId", "orderId") ON p."shopId" = o."shopId" AND p."orderId" = o."orderId"`,
+  sqlite: `SELECT "shopId", "orderId", "productId" FROM "RequestedProduct" WHERE "shopId" = ? AND "orderId" = ?`,
+};
 
 /**
  * Records the review requests a batch of shipments calls for — of one shop or several — with
@@ -73,27 +71,16 @@ function customersByShop(entries: readonly ShipmentToSchedule[]) {
  */
 export async function scheduleReviewRequestBatch(entries: readonly ShipmentToSchedule[]): Promise<ScheduleOutcome[]> {
   if (entries.length === 0) return [];
-  const db = getDb();
   const settingsByShop = new Map<string, ShopSettings>();
   for (const shopId of new Set(entries.map((entry) => entry.shopId))) settingsByShop.set(shopId, await getCachedShopSettings(shopId));
 
-  const customers = customersByShop(entries);
-  const ordersByShop = new Map<string, Set<string>>();
-  for (const { shopId, shipment } of entries) ordersByShop.set(shopId, (ordersByShop.get(shopId) ?? new Set()).add(shipment.orderId));
+  const customers = listCustomerIndexes(entries.map(({ shopId, shipment }) => ({ shopId, knownAs: [shipment] })));
+  const orders = new Map<string, [string, string]>();
+  for (const { shopId, shipment } of entries) orders.set(`${shopId}\n${shipment.orderId}`, [shopId, shipment.orderId]);
   const [suppressions, requestedProducts, activeRequests] = await Promise.all([
-    customers.length > 0
-      ? db.suppression.findMany({ where: { OR: customers }, select: { shopId: true, customerRef: true, emailRef: true, appliesToOrdersBefore: true } })
-      : [],
-    db.requestedProduct.findMany({
-      where: { OR: [...ordersByShop].map(([shopId, orderIds]) => ({ shopId, orderId: { in: [...orderIds] } })) },
-      select: { shopId: true, orderId: true, productId: true },
-    }),
-    customers.length > 0
-      ? db.reviewRequest.findMany({
-          where: { status: { in: ACTIVE_STATUSES }, OR: customers },
-          select: { shopId: true, customerRef: true, emailRef: true, productIds: true },
-        })
-      : [],
+    selectByCustomer<RowWithRefs & { id: string; appliesToOrdersBefore: unknown }>(SUPPRESSION_ROWS, customers),
+    selectByShopAndKey<{ shopId: string; orderId: string; productId: string }>(REQUESTED_PRODUCTS, [...orders.values()]),
+    selectByCustomer<RowWithRefs & { id: string; productIds: string }>(ACTIVE_REQUESTS, customers),
   ]);
 
   // What each order and each customer has been asked about, growing as the batch is planned.
@@ -112,7 +99,11 @@ export async function scheduleReviewRequestBatch(entries: readonly ShipmentToSch
   const planned: Array<{ id: string; entry: ShipmentToSchedule; groupKey: string; productIds: string[]; dueAt: Date }> = [];
   for (const entry of entries) {
     const { shopId, shipment, fulfilledAt } = entry;
-    if (suppressions.some((row) => sameCustomer(row, entry) && suppressionCoversOrder(row, shipment.orderPlacedAt))) {
+    if (
+      suppressions.some(
+        (row) => sameCustomer(row, entry) && suppressionCoversOrder({ appliesToOrdersBefore: timestampFromDb(row.appliesToOrdersBefore) }, shipment.orderPlacedAt),
+      )
+    ) {
       outcomes.push({ scheduled: 0, skipped: "suppressed" });
       continue;
     }
@@ -148,30 +139,20 @@ export async function scheduleReviewRequestBatch(entries: readonly ShipmentToSch
     }),
   );
 
-  // An interactive transaction rather than a batch of three: the ORM keeps a query plan per
-  // statement shape, and a batch's shape is the combination of its three row counts.
-  await db.$transaction(async (tx) => {
-    await tx.reviewRequest.createMany({
-      data: planned.map(({ id, entry, groupKey, productIds, dueAt }) => ({
-        id,
-        shopId: entry.shopId,
-        orderId: entry.shipment.orderId,
-        groupKey,
-        productIds: JSON.stringify(productIds),
-        customerRef: entry.shipment.customerRef,
-        emailRef: entry.shipment.emailRef,
-        status: "scheduled",
-        dueAt,
-      })),
-    });
-    await tx.requestedProduct.createMany({
-      data: planned.flatMap(({ id, entry, productIds }) =>
-        productIds.map((productId) => ({ id: randomUUID(), shopId: entry.shopId, orderId: entry.shipment.orderId, productId, reviewRequestId: id })),
-      ),
-    });
-    await tx.outboxMessage.createMany({ data: rows });
-  });
+  await writeScheduledRequests(
+    planned.map(({ id, entry, groupKey, productIds, dueAt }) => ({
+      id,
+      shopId: entry.shopId,
+      orderId: entry.shipment.orderId,
+      groupKey,
+      productIds,
+      customerRef: entry.shipment.customerRef,
+      emailRef: entry.shipment.emailRef,
+      dueAt,
+    })),
+    rows,
+  );
 
-  await dispatchOutboxMessages(db, getJobProducer(), rows);
+  await dispatchOutboxMessages(getDb(), getJobProducer(), rows);
   return outcomes;
 }

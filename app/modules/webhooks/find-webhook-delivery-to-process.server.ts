@@ -1,5 +1,4 @@
-import { getDirectConnection } from "~/db/direct-connection.server";
-import { prepareSqliteStatement } from "~/db/prepare-sqlite-statement";
+import { selectByShopAndKey } from "~/db/select-by-shop-and-key.server";
 import { timestampFromDb } from "~/db/sql-timestamps";
 import { createBatcher } from "~/modules/runtime/create-batcher";
 
@@ -34,18 +33,10 @@ const keyOf = (shopId: string, id: string) => `${shopId}\n${id}`;
 
 /** One statement for every delivery the jobs in flight process, each matched on shop and id together. */
 async function findDeliveries(entries: readonly DeliveryToFind[]): Promise<Array<WebhookDeliveryToProcess | null>> {
-  const connection = getDirectConnection();
-  let rows: Row[];
-  if (connection.dialect === "postgresql") {
-    ({ rows } = await connection.pool.query<Row>({
-      name: "candor-find-webhook-deliveries",
-      text: POSTGRES_SELECT,
-      values: [entries.map((entry) => entry.shopId), entries.map((entry) => entry.id)],
-    }));
-  } else {
-    const select = prepareSqliteStatement(connection.sqlite, SQLITE_SELECT);
-    rows = entries.flatMap((entry) => select.all(entry.shopId, entry.id) as Row[]);
-  }
+  const rows = await selectByShopAndKey<Row>(
+    { name: "candor-find-webhook-deliveries", postgres: POSTGRES_SELECT, sqlite: SQLITE_SELECT },
+    entries.map((entry) => [entry.shopId, entry.id] as const),
+  );
   const byKey = new Map(
     rows.map((row) => [
       keyOf(row.shopId, row.id),
@@ -59,8 +50,8 @@ const findInBatch = createBatcher(findDeliveries, { maxBatch: 100 });
 
 /**
  * The stored webhook event a process-webhook job is about, in its shop; null when it is gone
- * (erased or purged). Jobs in flight at the same time share one read, on the plain driver
- * connection: this read is paid once per order at volume.
+ * (erased or purged). Jobs in flight at the same time share one fixed read (`getBatchSql`):
+ * it is paid once per order at volume.
  */
 export function findWebhookDeliveryToProcess(shopId: string, id: string): Promise<WebhookDeliveryToProcess | null> {
   return findInBatch({ shopId, id });

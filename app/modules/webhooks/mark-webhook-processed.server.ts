@@ -1,5 +1,4 @@
-import { getDirectConnection } from "~/db/direct-connection.server";
-import { prepareSqliteStatement } from "~/db/prepare-sqlite-statement";
+import { getBatchSql } from "~/db/get-batch-sql.server";
 import { postgresTimestamp, sqliteTimestamp } from "~/db/sql-timestamps";
 import { createGroupCommit } from "~/modules/runtime/create-group-commit";
 
@@ -8,22 +7,21 @@ const POSTGRES_MARK = `UPDATE "WebhookDelivery" d SET "processedAt" = $3::timest
   WHERE d."shopId" = done."shopId" AND d."id" = done."id" AND d."processedAt" IS NULL`;
 const SQLITE_MARK = `UPDATE "WebhookDelivery" SET "processedAt" = ? WHERE "shopId" = ? AND "id" = ? AND "processedAt" IS NULL`;
 
-/** One statement for the group, each delivery matched on its shop and id together, on the plain driver connection. */
+/** One statement for the group (`getBatchSql`), each delivery matched on its shop and id together. */
 const markProcessed = createGroupCommit<{ shopId: string; deliveryId: string }>(async (deliveries) => {
   const now = new Date();
-  const connection = getDirectConnection();
-  if (connection.dialect === "postgresql") {
-    await connection.pool.query({
+  const sql = getBatchSql();
+  if (sql.dialect === "postgresql") {
+    await sql.pool.query({
       name: "candor-mark-webhooks-processed",
       text: POSTGRES_MARK,
       values: [deliveries.map((delivery) => delivery.shopId), deliveries.map((delivery) => delivery.deliveryId), postgresTimestamp(now)],
     });
     return;
   }
-  const mark = prepareSqliteStatement(connection.sqlite, SQLITE_MARK);
-  connection.sqlite.transaction(() => {
-    for (const delivery of deliveries) mark.run(sqliteTimestamp(now), delivery.shopId, delivery.deliveryId);
-  })();
+  await sql.db.$transaction(async (tx) => {
+    for (const delivery of deliveries) await tx.$executeRawUnsafe(SQLITE_MARK, sqliteTimestamp(now), delivery.shopId, delivery.deliveryId);
+  });
 });
 
 /**
