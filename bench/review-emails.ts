@@ -447,6 +447,7 @@ async function measureEmailCeiling(
           html: email.html,
           text: email.text,
           messageId: `<${randomBytes(16).toString("hex")}@candor.example>`,
+          textEncoding: "quoted-printable",
           headers: {
             "Content-Language": email.language,
             "List-Unsubscribe": `<${unsubscribeUrl}>`,

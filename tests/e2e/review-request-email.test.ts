@@ -54,6 +54,12 @@ describe("a fulfilled order becomes one review email (real server, worker, Redis
     expect(message.headers["list-unsubscribe"]).toMatch(/^<http:\/\/127\.0\.0\.1:\d+\/unsubscribe\/[\w.-]+>$/);
     expect(message.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
     expect(message.messageId).toMatch(/^<[0-9a-f-]{36}@candor\.example>$/);
+    // Both parts quoted-printable, as mail filters expect of mostly Latin text (never base64).
+    const partEncodings = [...message.raw.matchAll(/^Content-Type: (text\/(?:plain|html))[^]*?^Content-Transfer-Encoding: ([\w-]+)/gim)].map((match) => [match[1], match[2]]);
+    expect(partEncodings).toEqual([
+      ["text/plain", "quoted-printable"],
+      ["text/html", "quoted-printable"],
+    ]);
     for (const title of ["Aviator sunglasses", "Mid-century lounger", "Coffee table"]) {
       expect(message.html).toContain(title);
       expect(message.text).toContain(title);
