@@ -1,7 +1,6 @@
-import { SignJWT } from "jose";
+import jwt from "jsonwebtoken";
 
-import { getEnv } from "~/modules/config/get-env.server";
-
+import { getLinkSigningKey } from "./get-link-signing-key.server";
 import type { LinkTokenPurpose } from "./link-token-purpose";
 
 /**
@@ -12,10 +11,9 @@ export async function signLinkToken(
   shop: string,
   input: { reviewRequestId: string; purpose: LinkTokenPurpose; expiresAt: Date },
 ): Promise<string> {
-  return new SignJWT({ shop })
-    .setProtectedHeader({ alg: "HS256" })
-    .setSubject(input.reviewRequestId)
-    .setAudience(input.purpose)
-    .setExpirationTime(Math.floor(input.expiresAt.getTime() / 1000))
-    .sign(getEnv().LINK_SIGNING_KEY);
+  return jwt.sign(
+    { shop, sub: input.reviewRequestId, aud: input.purpose, exp: Math.floor(input.expiresAt.getTime() / 1000) },
+    getLinkSigningKey(),
+    { algorithm: "HS256", noTimestamp: true },
+  );
 }
