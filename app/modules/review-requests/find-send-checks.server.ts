@@ -46,17 +46,14 @@ type Row = { id: string; shopId: string } & CustomerRefs & Record<string, unknow
 /**
  * What the database says about each customer about to be emailed, for many send jobs at once:
  * whether they are suppressed, their current consent in the ledger, and their other requests
- * in flight or sent. A few fixed statements for the whole batch instead of three per send
+ * in flight or sent. One statement for the whole batch instead of three per send
  * (`selectByCustomer`); every row is matched on its shop and one of the customer's blind
  * indexes together, and each result keeps only rows of its own shop and customer.
  */
 export async function findSendChecks(queries: readonly SendCheckQuery[]): Promise<SendChecks[]> {
   if (queries.length === 0) return [];
-  const [suppressions, ledger, others] = await Promise.all([
-    selectByCustomer<Row>(SUPPRESSION_ROWS, listCustomerIndexes(queries)),
-    selectByCustomer<Row>(LEDGER, listCustomerIndexes(queries)),
-    selectByCustomer<Row>(REQUESTS_ASKED, listCustomerIndexes(queries.filter((query) => query.withOtherRequests))),
-  ]);
+  const found = await selectByCustomer<Row>([SUPPRESSION_ROWS, LEDGER, REQUESTS_ASKED], listCustomerIndexes(queries));
+  const [suppressions, ledger, others] = [SUPPRESSION_ROWS, LEDGER, REQUESTS_ASKED].map((table) => found.get(table.statement) ?? []) as [Row[], Row[], Row[]];
 
   return queries.map(({ shopId, reviewRequestId, knownAs, orderPlacedAt, withOtherRequests }) => {
     const mine = (rows: readonly Row[]) => rows.filter((row) => isSameCustomer(row, shopId, knownAs));

@@ -77,11 +77,12 @@ export async function scheduleReviewRequestBatch(entries: readonly ShipmentToSch
   const customers = listCustomerIndexes(entries.map(({ shopId, shipment }) => ({ shopId, knownAs: [shipment] })));
   const orders = new Map<string, [string, string]>();
   for (const { shopId, shipment } of entries) orders.set(`${shopId}\n${shipment.orderId}`, [shopId, shipment.orderId]);
-  const [suppressions, requestedProducts, activeRequests] = await Promise.all([
-    selectByCustomer<RowWithRefs & { id: string; appliesToOrdersBefore: unknown }>(SUPPRESSION_ROWS, customers),
+  const [byCustomer, requestedProducts] = await Promise.all([
+    selectByCustomer<RowWithRefs & { id: string; appliesToOrdersBefore?: unknown; productIds?: string }>([SUPPRESSION_ROWS, ACTIVE_REQUESTS], customers),
     selectByShopAndKey<{ shopId: string; orderId: string; productId: string }>(REQUESTED_PRODUCTS, [...orders.values()]),
-    selectByCustomer<RowWithRefs & { id: string; productIds: string }>(ACTIVE_REQUESTS, customers),
   ]);
+  const suppressions = byCustomer.get(SUPPRESSION_ROWS.statement)!;
+  const activeRequests = byCustomer.get(ACTIVE_REQUESTS.statement)!;
 
   // What each order and each customer has been asked about, growing as the batch is planned.
   const askedByOrder = new Map<string, Set<string>>();
@@ -92,7 +93,7 @@ export async function scheduleReviewRequestBatch(entries: readonly ShipmentToSch
   }
   const askedOfCustomers: Array<RowWithRefs & { productIds: string[] }> = activeRequests.map((row) => ({
     ...row,
-    productIds: JSON.parse(row.productIds) as string[],
+    productIds: JSON.parse(row.productIds ?? "[]") as string[],
   }));
 
   const outcomes: ScheduleOutcome[] = [];
