@@ -13,6 +13,7 @@ import {
 } from "../../app/modules/shopify-admin/admin-api-errors";
 import { createCostLimiter, type CostLimiter } from "../../app/modules/shopify-admin/create-cost-limiter.server";
 import { runAdminQuery } from "../../app/modules/shopify-admin/run-admin-query.server";
+import { fetchSendContext } from "../../app/modules/review-requests/fetch-send-context.server";
 import { getShopify } from "../../app/shopify.server";
 import { createEmptyShopSeed, startFakeShopify, toGid, type FakeShopify } from "../../dev/fake-shopify/index";
 import { baseTestEnv } from "../support/app-process";
@@ -286,5 +287,35 @@ describe("Admin GraphQL within the shop's cost budget (real Redis, database, fak
     const results = await Promise.allSettled(Array.from({ length: 60 }, () => fetchRecipient(domain, orderId, limiter)));
     expect(results.filter((result) => result.status === "rejected")).toEqual([]);
     expect(throttledByShopify(domain)).toEqual([]);
+  });
+
+  it("sends of one shop in flight together share one query, and each gets only its own order's customer and products", async () => {
+    const first = await installShop("send-context-a.myshopify.com");
+    const other = await installShop("send-context-b.myshopify.com");
+    const ada = fake.addCustomer(first.domain, { email: "ada.context@example.org", firstName: "Ada", lastName: "Quist", marketingState: "SUBSCRIBED", locale: "de" });
+    const [lamp, chair] = [fake.addProduct(first.domain, { title: "Brass lamp" }), fake.addProduct(first.domain, { title: "Oak chair" })];
+    const adaOrder = fake.addOrder(first.domain, { customerId: ada.id, lineItems: [{ productId: lamp.id }, { productId: chair.id }] });
+    const limiter = createCostLimiter(connect(), { prefix: newPrefix() });
+    const before = { first: fake.graphqlRequests(first.domain).length, other: fake.graphqlRequests(other.domain).length };
+
+    const [noor, adaContext, missing, elsewhere] = await Promise.all([
+      fetchSendContext(first.domain, { orderId: first.orderId, productIds: [] }, limiter),
+      fetchSendContext(first.domain, { orderId: toGid("Order", adaOrder.id), productIds: [toGid("Product", chair.id)] }, limiter),
+      fetchSendContext(first.domain, { orderId: toGid("Order", "999999"), productIds: [toGid("Product", lamp.id)] }, limiter),
+      fetchSendContext(other.domain, { orderId: other.orderId, productIds: [] }, limiter),
+    ]);
+
+    expect(fake.graphqlRequests(first.domain).length - before.first).toBe(1);
+    expect(fake.graphqlRequests(other.domain).length - before.other).toBe(1);
+    expect(noor.order?.customer).toMatchObject({ email: CUSTOMER_EMAIL, locale: "fr", marketingState: "SUBSCRIBED" });
+    expect(noor.products).toEqual([]);
+    expect(adaContext.order?.customer).toMatchObject({ email: "ada.context@example.org", locale: "de" });
+    expect(adaContext.order?.remainingQuantityByProduct).toEqual({ [toGid("Product", lamp.id)]: 1, [toGid("Product", chair.id)]: 1 });
+    // Only the products this send asked for, though the query fetched the batch's.
+    expect(adaContext.products.map((product) => product.title)).toEqual(["Oak chair"]);
+    expect(missing.order).toBeNull();
+    expect(missing.products.map((product) => product.title)).toEqual(["Brass lamp"]);
+    expect(elsewhere.order?.customer?.email).toBe(CUSTOMER_EMAIL);
+    expect(elsewhere.shopName).not.toBe(noor.shopName);
   });
 });
