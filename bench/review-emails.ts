@@ -61,6 +61,7 @@ import { SMTPServer } from "smtp-server";
 import { createDb, type Db } from "../app/db.server";
 import { DEFAULT_SHOP_SETTINGS } from "../app/modules/settings/shop-settings-schema";
 import { renderReviewRequestEmail } from "../app/modules/review-emails/render-review-request-email";
+import { BROWSER_USER_AGENT } from "../dev/browser-user-agent";
 import { createEmptyShopSeed, startFakeShopify, type FakeShopify } from "../dev/fake-shopify/index";
 import { startMailCatcher } from "../dev/mail-catcher/index";
 import { mintSessionToken } from "../dev/session-token";
@@ -92,7 +93,6 @@ const WORKER_NODE_FLAGS = (JSON.parse(readFileSync(path.join(ROOT, "package.json
 
 const API_KEY = "bench-emails-key";
 const API_SECRET = `bench-emails-secret-${randomBytes(4).toString("hex")}`;
-const BROWSER_USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
 const PRODUCTS_PER_SHOP = 20;
 const MAIL_FROM = "Reviews <reviews@candor.example>";
 

@@ -9,6 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { applyMigrations } from "../app/db/migrate.server";
+import { BROWSER_USER_AGENT } from "../dev/browser-user-agent";
 import { DEMO_IDS, DEMO_OWNER_USER_ID, DEMO_SHOP_DOMAIN, startFakeShopify } from "../dev/fake-shopify/index";
 import { startMailCatcher } from "../dev/mail-catcher/index";
 import { mintSessionToken } from "../dev/session-token";
@@ -17,8 +18,6 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dataDir = path.resolve(root, process.env.DEMO_DATA_DIR ?? ".data");
 const port = Number(process.env.DEMO_PORT ?? 3000);
 const appUrl = `http://localhost:${port}`;
-const BROWSER_USER_AGENT =
-  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
 
 interface DemoSecrets {
   apiSecret: string;
