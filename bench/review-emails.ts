@@ -84,7 +84,7 @@ const MAX_WORKER_RSS_MB = 200;
 const STANDARD_BUDGET = { maximumAvailable: 2_000, restoreRate: 100 };
 const PLUS_BUDGET = { maximumAvailable: 20_000, restoreRate: 1_000 };
 /** The app's defaults the email ceiling copies (app/modules/runtime/start-workers.server.ts, get-mail-transport.server.ts). */
-const APP_DEFAULT_WORKER_CONCURRENCY = 50;
+const APP_DEFAULT_WORKER_CONCURRENCY = 100;
 const APP_SMTP_POOL = { maxConnections: 5, maxMessages: 1_000 };
 /** The worker starts with the Node flags of `npm run worker` (package.json), as deployed. */
 const WORKER_NODE_FLAGS = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.worker!

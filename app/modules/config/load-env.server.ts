@@ -61,7 +61,7 @@ const envSchema = z
       .default("false")
       .transform((value) => value === "true" || value === "1"),
     /** Jobs each queue's worker runs at once, per process (BullMQ `concurrency`). */
-    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(50),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(100),
     /** Demo only: lets the admin open outside Shopify admin with a locally minted session token. */
     CANDOR_DEMO: z
       .enum(["true", "false", "1", "0"])
