@@ -1,13 +1,11 @@
 import { randomUUID } from "node:crypto";
 
 import { Queue } from "bullmq";
-import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Db } from "../../app/db.server";
 import type { Shipment } from "../../app/modules/review-requests/shipment";
-import { baseTestEnv } from "../support/app-process";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { openAppModules, type AppModulesContext } from "../support/app-modules";
 
 /**
  * Shipments planned and written together (the worker's batches of concurrent webhooks), on the
@@ -15,45 +13,28 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database"
  * customers and shops in one batch.
  */
 describe("review requests scheduled in batches", () => {
-  let database: TestDatabase;
+  let app: AppModulesContext;
   let db: Db;
   let env: Record<string, string>;
   let modules: {
     scheduleReviewRequestBatch: typeof import("../../app/modules/review-requests/schedule-review-request-batch.server").scheduleReviewRequestBatch;
     scheduleReviewRequests: typeof import("../../app/modules/review-requests/schedule-review-requests.server").scheduleReviewRequests;
-    disconnectDb: typeof import("../../app/db.server").disconnectDb;
-    closeJobProducer: typeof import("../../app/modules/queue/get-job-producer.server").closeJobProducer;
   };
-  const savedEnv = { ...process.env };
   const SHOP = "batch-a.myshopify.com";
   const OTHER_SHOP = "batch-b.myshopify.com";
   const fulfilledAt = new Date("2026-11-20T10:00:00.000Z");
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    env = baseTestEnv({ DATABASE_URL: database.url, LOG_LEVEL: "silent" });
-    process.env = { ...process.env, ...env };
-    const dbModule = await import("../../app/db.server");
-    db = dbModule.getDb();
+    app = await openAppModules();
+    ({ db, env } = app);
     modules = {
       scheduleReviewRequestBatch: (await import("../../app/modules/review-requests/schedule-review-request-batch.server")).scheduleReviewRequestBatch,
       scheduleReviewRequests: (await import("../../app/modules/review-requests/schedule-review-requests.server")).scheduleReviewRequests,
-      disconnectDb: dbModule.disconnectDb,
-      closeJobProducer: (await import("../../app/modules/queue/get-job-producer.server")).closeJobProducer,
     };
     await db.shop.createMany({ data: [{ id: SHOP }, { id: OTHER_SHOP }] });
   });
 
-  afterAll(async () => {
-    await modules?.closeJobProducer();
-    await modules?.disconnectDb();
-    await database?.drop();
-    const redis = new Redis(env.REDIS_URL!);
-    const keys = await redis.keys(`${env.QUEUE_PREFIX}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
-    process.env = savedEnv;
-  });
+  afterAll(() => app?.close());
 
   let next = 1;
   const gid = (type: string) => `gid://shopify/${type}/${9_100_000 + next++}`;

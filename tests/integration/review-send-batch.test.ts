@@ -1,21 +1,16 @@
 import { randomUUID } from "node:crypto";
 
 import { Queue } from "bullmq";
-import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Db } from "../../app/db.server";
-import { baseTestEnv } from "../support/app-process";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { openAppModules, type AppModulesContext } from "../support/app-modules";
 
 type Modules = {
   findReviewRequestsToSend: typeof import("../../app/modules/review-requests/find-review-requests-to-send.server").findReviewRequestsToSend;
   findSendChecks: typeof import("../../app/modules/review-requests/find-send-checks.server").findSendChecks;
   claimReviewSends: typeof import("../../app/modules/review-requests/claim-review-sends.server").claimReviewSends;
   recordReviewSends: typeof import("../../app/modules/review-requests/record-review-sends.server").recordReviewSends;
-  disconnectDb: typeof import("../../app/db.server").disconnectDb;
-  closeDirectConnection: typeof import("../../app/db/direct-connection.server").closeDirectConnection;
-  closeJobProducer: typeof import("../../app/modules/queue/get-job-producer.server").closeJobProducer;
 };
 
 /**
@@ -24,43 +19,26 @@ type Modules = {
  * other than its own, whatever ids it names.
  */
 describe("review emails sent in batches", () => {
-  let database: TestDatabase;
+  let app: AppModulesContext;
   let db: Db;
   let env: Record<string, string>;
   let modules: Modules;
-  const savedEnv = { ...process.env };
   const SHOP = "send-batch-a.myshopify.com";
   const OTHER_SHOP = "send-batch-b.myshopify.com";
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    env = baseTestEnv({ DATABASE_URL: database.url, LOG_LEVEL: "silent" });
-    process.env = { ...process.env, ...env };
-    const dbModule = await import("../../app/db.server");
-    db = dbModule.getDb();
+    app = await openAppModules();
+    ({ db, env } = app);
     modules = {
       findReviewRequestsToSend: (await import("../../app/modules/review-requests/find-review-requests-to-send.server")).findReviewRequestsToSend,
       findSendChecks: (await import("../../app/modules/review-requests/find-send-checks.server")).findSendChecks,
       claimReviewSends: (await import("../../app/modules/review-requests/claim-review-sends.server")).claimReviewSends,
       recordReviewSends: (await import("../../app/modules/review-requests/record-review-sends.server")).recordReviewSends,
-      disconnectDb: dbModule.disconnectDb,
-      closeDirectConnection: (await import("../../app/db/direct-connection.server")).closeDirectConnection,
-      closeJobProducer: (await import("../../app/modules/queue/get-job-producer.server")).closeJobProducer,
     };
     await db.shop.createMany({ data: [{ id: SHOP }, { id: OTHER_SHOP }] });
   });
 
-  afterAll(async () => {
-    await modules?.closeJobProducer();
-    await modules?.closeDirectConnection();
-    await modules?.disconnectDb();
-    await database?.drop();
-    const redis = new Redis(env.REDIS_URL!);
-    const keys = await redis.keys(`${env.QUEUE_PREFIX}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
-    process.env = savedEnv;
-  });
+  afterAll(() => app?.close());
 
   let next = 1;
   const gid = (type: string) => `gid://shopify/${type}/${9_200_000 + next++}`;

@@ -173,7 +173,9 @@ async function fetchBatch(limiter: CostLimiter, sends: readonly ShopSendToFetch[
   const groups = new Map<string, number[]>();
   sends.forEach((send, index) => {
     const key = `${send.shop}\n${send.includeAddress}`;
-    groups.set(key, [...(groups.get(key) ?? []), index]);
+    const group = groups.get(key);
+    if (group) group.push(index);
+    else groups.set(key, [index]);
   });
   const results: Fetched[] = new Array(sends.length);
   const queries: Array<Promise<void>> = [];

@@ -1,4 +1,4 @@
-import { selectByShopAndKey } from "~/db/select-by-shop-and-key.server";
+import { findRowsByShopAndId } from "~/db/find-rows-by-shop-and-id.server";
 import { timestampFromDb } from "~/db/sql-timestamps";
 
 export interface RequestToFind {
@@ -34,31 +34,22 @@ const SQLITE_SELECT = `SELECT "id", "shopId", "orderId", "productIds", "customer
 type Row = Omit<RequestToSend, "dueAt" | "createdAt" | "reminderDueAt" | "reminderSentAt"> &
   Record<"dueAt" | "createdAt" | "reminderDueAt" | "reminderSentAt", unknown>;
 
-const keyOf = (shopId: string, id: string) => `${shopId}\n${id}`;
-
 /**
  * The review requests that send jobs in flight are about, of one shop or several, in one
  * statement; null where a request does not exist in the shop that asked for it (each row is
  * matched on its shop and its id together). A fixed statement (`getBatchSql`): this read is
  * paid once per email, and costs a fraction of the ORM's query pipeline.
  */
-export async function findReviewRequestsToSend(entries: readonly RequestToFind[]): Promise<Array<RequestToSend | null>> {
-  if (entries.length === 0) return [];
-  const rows = await selectByShopAndKey<Row>(
+export function findReviewRequestsToSend(entries: readonly RequestToFind[]): Promise<Array<RequestToSend | null>> {
+  return findRowsByShopAndId(
     { name: "candor-find-review-requests-to-send", postgres: POSTGRES_SELECT, sqlite: SQLITE_SELECT },
-    entries.map((entry) => [entry.shopId, entry.id] as const),
+    entries,
+    (row: Row): RequestToSend => ({
+      ...row,
+      dueAt: timestampFromDb(row.dueAt)!,
+      createdAt: timestampFromDb(row.createdAt)!,
+      reminderDueAt: timestampFromDb(row.reminderDueAt),
+      reminderSentAt: timestampFromDb(row.reminderSentAt),
+    }),
   );
-  const byKey = new Map(
-    rows.map((row) => [
-      keyOf(row.shopId, row.id),
-      {
-        ...row,
-        dueAt: timestampFromDb(row.dueAt)!,
-        createdAt: timestampFromDb(row.createdAt)!,
-        reminderDueAt: timestampFromDb(row.reminderDueAt),
-        reminderSentAt: timestampFromDb(row.reminderSentAt),
-      },
-    ]),
-  );
-  return entries.map((entry) => byKey.get(keyOf(entry.shopId, entry.id)) ?? null);
 }

@@ -1,4 +1,4 @@
-import { selectByShopAndKey } from "~/db/select-by-shop-and-key.server";
+import { findRowsByShopAndId } from "~/db/find-rows-by-shop-and-id.server";
 import { timestampFromDb } from "~/db/sql-timestamps";
 import { createBatcher } from "~/modules/runtime/create-batcher";
 
@@ -29,21 +29,18 @@ const SQLITE_SELECT = `SELECT "id", "shopId", "topic", "event", "triggeredAt", "
 
 type Row = Omit<WebhookDeliveryToProcess, "triggeredAt" | "receivedAt" | "processedAt"> & Record<"triggeredAt" | "receivedAt" | "processedAt", unknown>;
 
-const keyOf = (shopId: string, id: string) => `${shopId}\n${id}`;
-
 /** One statement for every delivery the jobs in flight process, each matched on shop and id together. */
-async function findDeliveries(entries: readonly DeliveryToFind[]): Promise<Array<WebhookDeliveryToProcess | null>> {
-  const rows = await selectByShopAndKey<Row>(
+function findDeliveries(entries: readonly DeliveryToFind[]): Promise<Array<WebhookDeliveryToProcess | null>> {
+  return findRowsByShopAndId(
     { name: "candor-find-webhook-deliveries", postgres: POSTGRES_SELECT, sqlite: SQLITE_SELECT },
-    entries.map((entry) => [entry.shopId, entry.id] as const),
+    entries,
+    (row: Row): WebhookDeliveryToProcess => ({
+      ...row,
+      triggeredAt: timestampFromDb(row.triggeredAt),
+      receivedAt: timestampFromDb(row.receivedAt)!,
+      processedAt: timestampFromDb(row.processedAt),
+    }),
   );
-  const byKey = new Map(
-    rows.map((row) => [
-      keyOf(row.shopId, row.id),
-      { ...row, triggeredAt: timestampFromDb(row.triggeredAt), receivedAt: timestampFromDb(row.receivedAt)!, processedAt: timestampFromDb(row.processedAt) },
-    ]),
-  );
-  return entries.map((entry) => byKey.get(keyOf(entry.shopId, entry.id)) ?? null);
 }
 
 const findInBatch = createBatcher(findDeliveries, { maxBatch: 100 });
